@@ -1,0 +1,295 @@
+"""The Engine: open a store by URL, execute commands, answer questions.
+
+with Engine.open("sqlite:///qlahs.db") as engine:
+    engine.execute({"do": "report.receive", "ref": "TB1", "on": "2025-03-03",
+                    "with": {"source": "tin_bao", "received_by": "CQDT"}})
+    engine.violations(as_of=date(2025, 3, 25))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import IntegrityError
+from eventsourcing.utils import get_topic
+from pydantic import BaseModel
+
+from qlahs.domain.base import Act, Subject, day_of, subject_id
+from qlahs.domain.errors import (
+    ConcurrencyError,
+    InvalidCommand,
+    SubjectExists,
+    SubjectNotFound,
+)
+from qlahs.law.calendar import Calendar, fmt
+from qlahs.law.deadlines import Deadline, Judgement, Violation, judge, versions
+from qlahs.law.rulebook import RuleBook
+from qlahs.projections import queries
+from qlahs.projections.projector import Progress, Projector
+from qlahs.stages.commands import Command
+from qlahs.stages.registry import Registry, registry
+from qlahs.store import DEFAULT_URL, EventLog, Location, locate, open_event_log
+
+RETRIES = 8
+
+
+class Recorded(BaseModel):
+    """What a command recorded: the act, on which subject, at which version."""
+
+    action: str
+    ref: str
+    kind: str
+    version: int
+    stage: str
+    on: str
+
+
+class CommandLog(Aggregate):
+    """Remembers a command id and its first result, so that sending it again records nothing."""
+
+    class Handled(Aggregate.Created):
+        command_id: str
+        result: dict[str, Any]
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.command_id, aggregate.result = self.command_id, self.result
+
+    if TYPE_CHECKING:
+        command_id: str
+        result: dict[str, Any]
+
+
+@dataclass
+class Engine:
+    """The embeddable engine. Use `Engine.open(url)` as a context manager."""
+
+    location: Location
+    log: EventLog
+    sql: sa.Engine
+    projector: Projector
+    registry: Registry
+    rulebook: RuleBook
+    calendar: Calendar
+    default_unit: str = "VKS"
+    default_actor: str = "qlahs"
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        url: str = DEFAULT_URL,
+        *,
+        rulebook: RuleBook | None = None,
+        calendar: Calendar | None = None,
+        default_unit: str = "VKS",
+        default_actor: str = "qlahs",
+    ) -> Engine:
+        location = locate(url)
+        log = open_event_log(location)
+        sql = location.sql_engine()
+        rulebook = rulebook or RuleBook.default()
+        calendar = calendar or Calendar.default()
+        stages = registry()
+        projector = Projector(log, sql, stages, rulebook, calendar)
+        projector.create_tables()
+        return cls(
+            location, log, sql, projector, stages, rulebook, calendar, default_unit, default_actor
+        )
+
+    def close(self) -> None:
+        self.log.close()
+        self.sql.dispose()
+        self.location.cleanup()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def command(self, step: Mapping[str, Any]) -> Command:
+        """A typed command from the scenario form: {on, do, ref, with, unit, actor, note}."""
+        if "do" not in step:
+            raise InvalidCommand("Bước thiếu trường 'do' (tên hành vi trong VOCABULARY).")
+        fields = dict(step.get("with") or {})
+        for key in ("ref", "on", "unit", "actor", "note", "command_id"):
+            if key in step and step[key] is not None:
+                fields[key] = step[key]
+        return self.registry.command(str(step["do"]), fields)
+
+    def execute(self, command: Command | Mapping[str, Any]) -> Recorded:
+        """Record one legal act. Refused commands raise `CommandRejected` with a Vietnamese
+        message; nothing is recorded then."""
+        if not isinstance(command, Command):
+            command = self.command(command)
+        log_id = subject_id("command", command.command_id) if command.command_id else None
+        for _attempt in range(RETRIES):
+            if log_id is not None:
+                earlier = self._command_log(log_id)
+                if earlier is not None:
+                    return Recorded.model_validate(earlier.result)
+            subject = self._act(command)
+            result = Recorded(
+                action=command.action,
+                ref=subject.ref,
+                kind=subject.kind,
+                version=subject.version,
+                stage=subject.stage,
+                on=command.on.isoformat(),
+            )
+            pending: list[Aggregate] = [subject]
+            if log_id is not None:
+                assert command.command_id is not None
+                pending.append(
+                    CommandLog._create(
+                        CommandLog.Handled,
+                        id=log_id,
+                        command_id=command.command_id,
+                        result=result.model_dump(),
+                    )
+                )
+            try:
+                self.log.save(*pending)
+            except IntegrityError:
+                continue  # another writer got there first: load again and re-check
+            return result
+        raise ConcurrencyError(
+            f"Không ghi được '{command.action}' cho {command.ref} sau {RETRIES} lần do xung đột "
+            "ghi đồng thời; không có gì được ghi, hãy gửi lại lệnh."
+        )
+
+    def preview(self, command: Command | Mapping[str, Any]) -> list[Violation]:
+        """The violations an act would create, without recording it."""
+        if not isinstance(command, Command):
+            command = self.command(command)
+        kind = self.registry.subject_of(command.action).kind
+        sid = subject_id(kind, command.ref)
+        before = list(self._acts(sid)) if self._exists(sid) else []
+        subject = self._act(command)
+        after = before + [e for e in subject.collect_events() if isinstance(e, Act)]
+        day = day_of(command.on)
+        old = {v.message for v in self._judge(kind, before, day).violations}
+        return [v for v in self._judge(kind, after, day).violations if v.message not in old]
+
+    def _act(self, command: Command) -> Subject:
+        action = self.registry.action(command.action)
+        kind = self.registry.subject_of(command.action)
+        sid = subject_id(kind.kind, command.ref)
+        fields = command.act_fields()
+        fields["unit"] = fields["unit"] or self.default_unit
+        fields["actor"] = fields["actor"] or self.default_actor
+        if action.creates:
+            if self._exists(sid):
+                existing = self._get(sid)
+                raise SubjectExists(
+                    f"{kind.noun.capitalize()} {command.ref} đã có từ ngày "
+                    f"{fmt(existing.opened_on)}; không thể tạo lần thứ hai với cùng số hiệu."
+                )
+            return action.record(None, command, fields)
+        if not self._exists(sid):
+            raise SubjectNotFound(
+                f"Không tìm thấy {kind.noun} {command.ref}: cần '{kind.kind}' được tạo trước "
+                f"(trường 'ref')."
+            )
+        subject = self._get(sid)  # the repository hands out a copy of its cached aggregate
+        return action.record(subject, command, fields)
+
+    def _exists(self, sid: UUID) -> bool:
+        return bool(self.log.recorder.select_events(sid, desc=True, limit=1))
+
+    def _get(self, sid: UUID) -> Subject:
+        subject: Any = self.log.repository.get(sid)
+        assert isinstance(subject, Subject)
+        return subject
+
+    def _command_log(self, log_id: UUID) -> CommandLog | None:
+        if not self._exists(log_id):
+            return None
+        found: Any = self.log.repository.get(log_id)
+        assert isinstance(found, CommandLog)
+        return found
+
+    def _acts(self, sid: UUID) -> list[Act]:
+        return [e for e in self.log.events.get(sid) if isinstance(e, Act)]
+
+    def _judge(self, kind: str, acts: list[Act], day: date) -> Judgement:
+        make = self.registry.rules.get(kind)
+        if make is None or not acts:
+            return Judgement([], [])
+        return judge(versions(acts, lambda: make(self.rulebook, self.calendar)), day)
+
+    # -- questions --------------------------------------------------------------------------
+
+    def catch_up(self, progress: Progress | None = None) -> int:
+        """Bring the read models up to date; queries call this first."""
+        return self.projector.catch_up(progress)
+
+    def replay(self, progress: Progress | None = None) -> int:
+        """Rebuild every read model from nothing."""
+        return self.projector.rebuild(progress)
+
+    def deadlines(
+        self,
+        as_of: date,
+        *,
+        unit: str | None = None,
+        ref: str | None = None,
+        rule: str | None = None,
+    ) -> list[Deadline]:
+        self.catch_up()
+        with self.sql.connect() as connection:
+            return queries.deadlines(connection, as_of, unit=unit, ref=ref, rule=rule)
+
+    def due_within(self, as_of: date, days: int, *, unit: str | None = None) -> list[Deadline]:
+        self.catch_up()
+        with self.sql.connect() as connection:
+            return queries.open_deadlines(connection, as_of, within_days=days, unit=unit)
+
+    def overdue(self, as_of: date, *, unit: str | None = None) -> list[Deadline]:
+        self.catch_up()
+        with self.sql.connect() as connection:
+            return queries.overdue(connection, as_of, unit=unit)
+
+    def violations(
+        self, as_of: date, *, unit: str | None = None, ref: str | None = None
+    ) -> list[Violation]:
+        self.catch_up()
+        with self.sql.connect() as connection:
+            return queries.violations(connection, as_of, unit=unit, ref=ref)
+
+    def judge(self, kind: str, ref: str, as_of: date) -> Judgement:
+        """Deadlines and violations of one subject, computed from its events directly."""
+        sid = subject_id(kind, ref)
+        return self._judge(kind, self._acts(sid), as_of)
+
+    def subject(self, kind: str, ref: str) -> Subject:
+        sid = subject_id(kind, ref)
+        if not self._exists(sid):
+            raise SubjectNotFound(f"Không tìm thấy {kind} {ref}.")
+        return self._get(sid)
+
+    def history(self, kind: str, ref: str) -> list[Act]:
+        return self._acts(subject_id(kind, ref))
+
+    def search(self, text: str) -> list[dict[str, Any]]:
+        self.catch_up()
+        with self.sql.connect() as connection:
+            return queries.find_subjects(connection, text)
+
+    def topic_of(self, cls: type) -> str:
+        return get_topic(cls)

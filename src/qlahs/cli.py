@@ -1,0 +1,280 @@
+"""The `qlahs` command, for people: Vietnamese headings, readable tables, Excel files."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from qlahs.application import Engine
+from qlahs.domain.errors import QlahsError, ScenarioFileError
+from qlahs.law.deadlines import Deadline
+from qlahs.scenario import format as scenario_format
+from qlahs.scenario.report import KIND, STATUS, render
+from qlahs.scenario.runner import run
+from qlahs.store import DEFAULT_URL
+
+app = typer.Typer(
+    help="qlahs — quản lý án hình sự: nguồn tin, thời hạn, vi phạm, sổ thụ lý.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+scenario_app = typer.Typer(help="Kịch bản thời hạn tố tụng (SCENARIOS.md).", no_args_is_help=True)
+app.add_typer(scenario_app, name="scenario")
+
+console = Console()
+errors = Console(stderr=True)
+
+Db = Annotated[
+    str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
+]
+AsOf = Annotated[
+    str | None, typer.Option("--as-of", help="Ngày xét (YYYY-MM-DD), mặc định hôm nay")
+]
+
+
+def _date(text: str | None, field: str) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        errors.print(f"[red]Tham số {field} phải là ngày dạng YYYY-MM-DD (nhận được: {text!r}).[/]")
+        raise typer.Exit(2) from None
+
+
+def _open(db: str) -> Engine:
+    try:
+        return Engine.open(
+            db, default_actor=os.environ.get("QLAHS_ACTOR", os.environ.get("USER", "qlahs"))
+        )
+    except QlahsError as error:
+        errors.print(f"[red]{error}[/]")
+        raise typer.Exit(2) from None
+
+
+def progress_bar(description: str) -> Progress:
+    return Progress(
+        TextColumn(description),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=errors,
+        transient=False,
+    )
+
+
+# -- scenarios -------------------------------------------------------------------------------
+
+
+@scenario_app.command("run")
+def scenario_run(
+    files: Annotated[list[Path], typer.Argument(help="Tệp *.scenario.yaml")],
+    as_json: Annotated[bool, typer.Option("--json", help="In một tài liệu JSON")] = False,
+    at: Annotated[
+        str | None, typer.Option("--at", help="Đánh giá tại ngày này thay cho 'expect'")
+    ] = None,
+    db: Annotated[
+        str, typer.Option("--db", help="Loại kho: sqlite:///… hoặc postgresql://…")
+    ] = "sqlite:///:memory:",
+) -> None:
+    """Chạy kịch bản trên một kho mới; mã thoát 0 = đạt, 1 = không đạt, 2 = tệp lỗi."""
+    at_day = _date(at, "--at") if at else None
+    scenarios = []
+    for file in files:
+        try:
+            scenarios.append(scenario_format.read(file))
+        except ScenarioFileError as error:
+            errors.print(f"[red]{error}[/]")
+            raise typer.Exit(2) from None
+    try:
+        results = [run(s, db, at=at_day) for s in scenarios]
+    except QlahsError as error:
+        errors.print(f"[red]{error}[/]")
+        raise typer.Exit(2) from None
+    if as_json:
+        sys.stdout.write(json.dumps({"scenarios": results}, ensure_ascii=False, indent=1) + "\n")
+    else:
+        render(results, console)
+    if at_day is None and not all(r["passed"] for r in results):
+        raise typer.Exit(1)
+
+
+# -- deadlines, violations, books -----------------------------------------------------------
+
+
+@app.command()
+def deadlines(
+    as_of: AsOf = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Chỉ các thời hạn đã quá hạn")] = False,
+    within: Annotated[
+        int | None, typer.Option("--within", help="Chỉ các thời hạn đến hạn trong N ngày")
+    ] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
+    db: Db = DEFAULT_URL,
+) -> None:
+    """Danh sách thời hạn tại một ngày: đang chạy, sắp đến hạn, quá hạn."""
+    day = _date(as_of, "--as-of")
+    with _open(db) as engine:
+        if overdue:
+            found = engine.overdue(day, unit=unit)
+            title = f"Thời hạn đã quá hạn tại ngày {day:%d/%m/%Y}"
+        elif within is not None:
+            found = engine.due_within(day, within, unit=unit)
+            title = f"Thời hạn đến hạn trong {within} ngày kể từ {day:%d/%m/%Y}"
+        else:
+            found = [
+                d
+                for d in engine.deadlines(day, unit=unit)
+                if d.status in ("open", "missed", "suspended")
+            ]
+            title = f"Thời hạn chưa hoàn thành tại ngày {day:%d/%m/%Y}"
+    console.print(deadline_table(found, title, day))
+
+
+def deadline_table(found: list[Deadline], title: str, day: date, limit: int | None = None) -> Table:
+    table = Table(title=f"{title} ({len(found)})")
+    for heading in (
+        "Số hiệu",
+        "Đơn vị",
+        "Nghĩa vụ",
+        "Căn cứ",
+        "Hạn cuối",
+        "Tình trạng",
+        "Quá hạn (ngày)",
+    ):
+        table.add_column(heading)
+    for d in found[:limit] if limit else found:
+        late = (
+            day - (d.due.date() if hasattr(d.due, "date") and callable(d.due.date) else d.due)
+        ).days
+        table.add_row(
+            d.ref,
+            d.unit,
+            d.rule,
+            d.article,
+            f"{d.due:%d/%m/%Y}",
+            STATUS.get(d.status, d.status),
+            str(late) if d.status == "missed" else "",
+        )
+    return table
+
+
+@app.command()
+def violations(
+    as_of: AsOf = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
+    db: Db = DEFAULT_URL,
+) -> None:
+    """Danh sách vi phạm thời hạn tố tụng tại một ngày, mỗi vi phạm nêu điều luật."""
+    day = _date(as_of, "--as-of")
+    with _open(db) as engine:
+        found = engine.violations(day, unit=unit)
+    table = Table(title=f"Vi phạm tại ngày {day:%d/%m/%Y} ({len(found)})")
+    for heading in ("Số hiệu", "Loại", "Căn cứ", "Nội dung"):
+        table.add_column(heading)
+    for v in found:
+        table.add_row(v.ref, KIND.get(v.kind, v.kind), v.article, v.message)
+    console.print(table)
+
+
+@app.command()
+def book(
+    number: Annotated[str, typer.Argument(help="Số sổ, ví dụ 03 hoặc 04")],
+    unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị")],
+    year: Annotated[int, typer.Option("--year", help="Năm")],
+    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="Ghi ra tệp Excel")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Chỉ in N dòng đầu")] = None,
+    db: Db = DEFAULT_URL,
+) -> None:
+    """In một sổ nghiệp vụ của đơn vị trong năm, và ghi ra Excel nếu cần."""
+    from qlahs.projections.books import book as find_book
+    from qlahs.projections.books import write_xlsx
+
+    try:
+        definition = find_book(number)
+    except QlahsError as error:
+        errors.print(f"[red]{error}[/]")
+        raise typer.Exit(2) from None
+    with _open(db) as engine:
+        engine.catch_up()
+        with engine.sql.connect() as connection:
+            rows = definition.rows(connection, unit, year)
+    console.print(book_table(definition, rows, unit, year, limit))
+    if xlsx is not None:
+        write_xlsx(definition, rows, unit, year, xlsx)
+        console.print(f"Đã ghi {len(rows)} dòng vào {xlsx}")
+
+
+def book_table(
+    definition: Any, rows: list[dict[str, Any]], unit: str, year: int, limit: int | None
+) -> Table:
+    table = Table(
+        title=f"Sổ {definition.number}: {definition.title} — {unit} — {year} ({len(rows)} dòng)",
+        show_lines=True,
+    )
+    shown = [c for c in definition.columns if limit is None or c.key in _SHORT]
+    for column in shown:
+        table.add_column(column.heading, overflow="fold")
+    for row in rows[:limit] if limit else rows:
+        cells = definition.cells(row)
+        table.add_row(
+            *[
+                cell
+                for cell, column in zip(cells, definition.columns, strict=True)
+                if column in shown
+            ]
+        )
+    return table
+
+
+_SHORT = {
+    "stt",
+    "vks_intake_on",
+    "ref",
+    "reporter",
+    "summary",
+    "prosecutor",
+    "extensions",
+    "suspensions",
+    "outcome",
+}
+
+
+@app.command()
+def replay(db: Db = DEFAULT_URL) -> None:
+    """Dựng lại toàn bộ sổ, danh sách thời hạn và vi phạm từ nhật ký sự kiện."""
+    with _open(db) as engine, progress_bar("Dựng lại bảng đọc") as bar:
+        task = bar.add_task("replay", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        count = engine.replay(advance)
+    console.print(f"Đã dựng lại từ {count} sự kiện.")
+
+
+@app.command()
+def demo(
+    db: Db = "sqlite:///demo.db",
+    out: Annotated[Path, typer.Option("--out", help="Thư mục ghi tệp Excel")] = Path("."),
+    reports: Annotated[int, typer.Option("--reports", help="Số nguồn tin sinh ra")] = 1500,
+    year: Annotated[int, typer.Option("--year", help="Năm sinh dữ liệu")] = 2025,
+    seed: Annotated[int, typer.Option("--seed")] = 7,
+) -> None:
+    """Sinh một năm dữ liệu thực tế cho một đơn vị rồi in tóm tắt, Sổ 04 và danh sách quá hạn."""
+    from qlahs.demo import run_demo
+
+    run_demo(db, out, reports=reports, year=year, seed=seed, console=console, progress=progress_bar)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,192 @@
+"""A crime report (nguồn tin về tội phạm): tố giác, tin báo, kiến nghị khởi tố.
+
+The aggregate only records acts. Whether an act was on time, premature or one too many is
+judged by `stages/report/rules.py`, never here (ARCHITECTURE principle 1).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from eventsourcing.domain import Aggregate
+
+from qlahs.domain.base import Act, Subject, day_of, subject_id
+from qlahs.domain.errors import CommandRejected
+from qlahs.law.calendar import fmt
+from qlahs.stages.machines import transitions_of
+from qlahs.stages.report.machine import ReportResolution
+
+Source = Literal["to_giac", "tin_bao", "kien_nghi_khoi_to"]
+Body = Literal["CQDT", "VKS", "CQ_KHAC", "CA_XA"]
+SuspensionGround = Literal[
+    "giam_dinh", "dinh_gia", "tuong_tro_tu_phap", "tai_lieu", "bat_kha_khang"
+]
+Outcome = Literal["khoi_to", "khong_khoi_to"]
+
+SOURCE_NAMES = {
+    "to_giac": "Tố giác về tội phạm",
+    "tin_bao": "Tin báo về tội phạm",
+    "kien_nghi_khoi_to": "Kiến nghị khởi tố",
+}
+BODY_NAMES = {
+    "CQDT": "Cơ quan điều tra",
+    "VKS": "Viện kiểm sát",
+    "CQ_KHAC": "Cơ quan được giao nhiệm vụ tiến hành một số hoạt động điều tra",
+    "CA_XA": "Công an xã, phường, thị trấn",
+}
+GROUND_NAMES = {
+    "giam_dinh": "chờ kết quả giám định",
+    "dinh_gia": "chờ kết quả định giá tài sản",
+    "tuong_tro_tu_phap": "chờ kết quả tương trợ tư pháp",
+    "tai_lieu": "chờ tài liệu, đồ vật được yêu cầu",
+    "bat_kha_khang": "thiên tai, dịch bệnh hoặc sự kiện bất khả kháng",
+}
+OUTCOME_NAMES = {"khoi_to": "Khởi tố vụ án", "khong_khoi_to": "Không khởi tố vụ án"}
+
+
+class CrimeReport(Subject):
+    """One crime report from receipt to the decision on it."""
+
+    kind: ClassVar[str] = "report"
+    noun: ClassVar[str] = "nguồn tin"
+    transitions = transitions_of(ReportResolution)
+    stage_names: ClassVar[dict[str, str]] = {
+        str(s.value): str(s.name) for s in ReportResolution.states
+    }
+
+    if TYPE_CHECKING:  # state set by the acts; not dataclass fields of the aggregate
+        source: str
+        received_by: str
+        summary: str
+        reporter: str | None
+        suspects: list[str]
+        notified_on: date | None
+        prosecutor: str | None
+        outcome: str | None
+        case: str | None
+
+    # -- acts ------------------------------------------------------------------------------
+
+    class Received(Act, Aggregate.Created):
+        ref: str
+        source: str
+        received_by: str
+        summary: str
+        reporter: str | None
+        suspects: list[str]
+
+        def apply(self, aggregate: Any) -> None:
+            aggregate.ref, aggregate.unit = self.ref, self.unit
+            aggregate.stage = "received"
+            aggregate.opened_on = self.on
+            aggregate.source, aggregate.received_by = self.source, self.received_by
+            aggregate.summary, aggregate.reporter = self.summary, self.reporter
+            aggregate.suspects = list(self.suspects)
+            aggregate.notified_on = aggregate.prosecutor = None
+            aggregate.outcome = aggregate.case = None
+
+    class Transferred(Act):
+        step = "transfer"
+        to: str
+
+    class ProcuracyNotified(Act):
+        step = "notify_procuracy"
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            aggregate.notified_on = self.on
+
+    class ProsecutorAssigned(Act):
+        step = "assign_prosecutor"
+        prosecutor: str
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            aggregate.prosecutor = self.prosecutor
+
+    class Extended(Act):
+        step = "extend"
+        until: date | None
+
+    class ExtensionRequested(Act):
+        step = "request_extension"
+
+    class ExtensionGranted(Act):
+        step = "grant_extension"
+        months: int | None
+        until: date | None
+
+    class ExtensionRefused(Act):
+        step = "refuse_extension"
+
+    class Suspended(Act):
+        step = "suspend"
+        ground: str
+
+    class SuspensionCancelled(Act):
+        step = "cancel_suspension"
+
+    class Resumed(Act):
+        step = "resume"
+
+    class Decided(Act):
+        step = "decide"
+        outcome: str
+        case: str | None
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            aggregate.outcome, aggregate.case = self.outcome, self.case
+
+    # -- commands: check, then record ---------------------------------------------------------
+
+    @classmethod
+    def receive(
+        cls,
+        *,
+        ref: str,
+        on: date,
+        actor: str,
+        unit: str,
+        note: str | None,
+        command_id: str | None,
+        source: str,
+        received_by: str,
+        summary: str,
+        reporter: str | None,
+        suspects: list[str],
+    ) -> CrimeReport:
+        return cls._create(
+            cls.Received,
+            id=subject_id(cls.kind, ref),
+            ref=ref,
+            on=on,
+            actor=actor,
+            unit=unit,
+            note=note,
+            command_id=command_id,
+            source=source,
+            received_by=received_by,
+            summary=summary,
+            reporter=reporter,
+            suspects=suspects,
+        )
+
+    def record(self, act: type[Act], **fields: Any) -> None:
+        """Record a later act after checking that the stage machine allows it."""
+        self.require_step(act.step, fields["on"])
+        if act is CrimeReport.ProcuracyNotified and self.notified_on is not None:
+            raise CommandRejected(
+                f"Nguồn tin {self.ref} đã được thông báo cho Viện kiểm sát ngày "
+                f"{fmt(self.notified_on)}; không thể thông báo lần thứ hai."
+            )
+        if act is CrimeReport.Decided and fields.get("case") and fields.get("outcome") != "khoi_to":
+            raise CommandRejected(
+                "Trường 'case' chỉ dùng khi 'outcome' là khoi_to (quyết định khởi tố vụ án)."
+            )
+        self.trigger_event(act, **fields)
+
+    @property
+    def received_on(self) -> date:
+        return day_of(self.opened_on)

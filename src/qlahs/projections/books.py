@@ -1,0 +1,116 @@
+"""Intake books: definitions from `law/books.yaml`, rows from the read models, Excel output."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from pydantic import BaseModel, ConfigDict
+
+from qlahs import yamlio
+from qlahs.domain.crime_report import BODY_NAMES, SOURCE_NAMES
+from qlahs.domain.errors import QlahsError
+from qlahs.law.calendar import fmt
+from qlahs.law.citation import Citation, Confidence
+from qlahs.projections import tables
+from qlahs.projections.queries import book_rows
+
+
+class Column(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    key: str
+    heading: str
+
+
+class Book(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    number: str = ""
+    title: str
+    citation: Citation
+    confidence: Confidence
+    table: str
+    only: dict[str, str]
+    date_column: str
+    columns: list[Column]
+
+    @property
+    def headings(self) -> list[str]:
+        return [column.heading for column in self.columns]
+
+    def rows(self, connection: sa.Connection, unit: str, year: int) -> list[dict[str, Any]]:
+        """The book of `unit` for `year`, numbered in the order the VKS took the reports in."""
+        table = tables.metadata.tables[self.table]
+        when = table.c[self.date_column]
+        where = [
+            table.c.unit == unit,
+            when >= date(year, 1, 1),
+            when <= date(year, 12, 31),
+            *(table.c[key] == value for key, value in self.only.items()),
+        ]
+        return book_rows(connection, table, where, [when, table.c.ref])
+
+    def cells(self, row: dict[str, Any]) -> list[str]:
+        return [display(column.key, row.get(column.key)) for column in self.columns]
+
+
+def display(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return fmt(value)
+    if key == "source":
+        return SOURCE_NAMES.get(str(value), str(value))
+    if key == "received_by":
+        return BODY_NAMES.get(str(value), str(value))
+    return str(value)
+
+
+@cache
+def books() -> dict[str, Book]:
+    text = resources.files("qlahs.law").joinpath("books.yaml").read_text("utf-8")
+    return {
+        number: Book.model_validate(definition | {"number": number})
+        for number, definition in yamlio.load(text).items()
+    }
+
+
+def book(number: str) -> Book:
+    number = number.zfill(2)
+    try:
+        return books()[number]
+    except KeyError:
+        known = ", ".join(sorted(books()))
+        raise QlahsError(f"Không có sổ {number}. Các sổ hiện có: {known}.") from None
+
+
+def write_xlsx(book: Book, rows: list[dict[str, Any]], unit: str, year: int, path: Path) -> Path:
+    """The book as an Excel sheet: title, headings, one row per entry, frozen header."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = f"Sổ {book.number}"
+    sheet.append([f"{book.title} — {unit} — năm {year}"])
+    sheet.append(
+        [f"Căn cứ: {book.citation}; danh mục cột theo thực tiễn (độ tin cậy {book.confidence})"]
+    )
+    sheet.append(book.headings)
+    for row in rows:
+        sheet.append(book.cells(row))
+    sheet["A1"].font = Font(bold=True, size=13)
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for index, column in enumerate(book.columns, start=1):
+        width = 6 if column.key == "stt" else min(45, max(12, len(column.heading) + 2))
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A4"
+    workbook.save(path)
+    return path

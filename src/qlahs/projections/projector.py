@@ -1,0 +1,228 @@
+"""Keeps the read-model tables up to date with the event log, exactly once.
+
+One pull loop works on SQLite and PostgreSQL alike: read notifications after the tracked
+position, rebuild the rows of every subject they touch, and move the position forward in the
+same transaction. The tracking row is locked first, so two processes never apply the same
+events twice.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from eventsourcing.utils import resolve_topic
+
+from qlahs.domain.base import Act, Subject, day_of
+from qlahs.law.calendar import Calendar
+from qlahs.law.deadlines import Version, iso, versions
+from qlahs.law.rulebook import RuleBook
+from qlahs.projections import tables as t
+from qlahs.stages.registry import Registry
+from qlahs.store import EventLog
+
+NAME = "qlahs"
+PAGE = 1000
+CACHE_SUBJECTS = 20_000
+
+Progress = Callable[[int, int], None]  # (processed, total)
+
+
+@dataclass
+class SubjectState:
+    acts: list[Act]
+    subject: Subject
+
+
+class Projector:
+    def __init__(
+        self,
+        log: EventLog,
+        engine: sa.Engine,
+        registry: Registry,
+        rulebook: RuleBook,
+        calendar: Calendar,
+    ):
+        self.log, self.engine, self.registry = log, engine, registry
+        self.rulebook, self.calendar = rulebook, calendar
+        self._cache: OrderedDict[UUID, SubjectState] = OrderedDict()
+
+    # -- setup ------------------------------------------------------------------------------
+
+    def create_tables(self) -> None:
+        t.metadata.create_all(self.engine)
+        with self.engine.begin() as connection:
+            exists = connection.execute(
+                sa.select(t.tracking.c.position).where(t.tracking.c.name == NAME)
+            ).first()
+            if exists is None:
+                connection.execute(t.tracking.insert().values(name=NAME, position=0))
+
+    def position(self) -> int:
+        with self.engine.connect() as connection:
+            return int(
+                connection.execute(
+                    sa.select(t.tracking.c.position).where(t.tracking.c.name == NAME)
+                ).scalar_one()
+            )
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Forget every row and build them again from the first event."""
+        with self.engine.begin() as connection:
+            for table in t.PER_SUBJECT:
+                connection.execute(table.delete())
+            connection.execute(
+                t.tracking.update().where(t.tracking.c.name == NAME).values(position=0)
+            )
+        self._cache.clear()
+        return self.catch_up(progress)
+
+    # -- the pull loop ----------------------------------------------------------------------
+
+    def catch_up(self, progress: Progress | None = None) -> int:
+        """Apply every event not yet projected; return how many were applied."""
+        applied = 0
+        total = None
+        while True:
+            with self.engine.begin() as connection:
+                # Lock the tracking row: a second process waits here instead of double-applying.
+                connection.execute(
+                    t.tracking.update()
+                    .where(t.tracking.c.name == NAME)
+                    .values(position=t.tracking.c.position)
+                )
+                position = int(
+                    connection.execute(
+                        sa.select(t.tracking.c.position).where(t.tracking.c.name == NAME)
+                    ).scalar_one()
+                )
+                if progress is not None and total is None:
+                    total = max(0, (self.log.recorder.max_notification_id() or 0) - position)
+                notifications = self.log.recorder.select_notifications(
+                    start=position, limit=PAGE, inclusive_of_start=False
+                )
+                if not notifications:
+                    return applied
+                touched: dict[UUID, None] = {}
+                for notification in notifications:
+                    act = self.log.mapper.to_domain_event(notification)
+                    if isinstance(act, Act):
+                        self._add(act)
+                        touched[act.originator_id] = None
+                self._write(connection, touched)
+                connection.execute(
+                    t.tracking.update()
+                    .where(t.tracking.c.name == NAME)
+                    .values(position=notifications[-1].id)
+                )
+            applied += len(notifications)
+            if progress is not None:
+                progress(applied, max(total or 0, applied))
+
+    def _add(self, act: Act) -> None:
+        state = self._cache.get(act.originator_id)
+        if state is not None and state.subject.version != act.originator_version - 1:
+            state = None  # another process projected events we have not seen: reload
+        if state is None:
+            earlier: list[Any] = []
+            if act.originator_version > 1:
+                earlier = list(
+                    self.log.events.get(act.originator_id, lte=act.originator_version - 1)
+                )
+            subject: Any = None
+            for event in earlier:
+                subject = event.mutate(subject)
+            state = SubjectState(earlier, subject)
+        state.subject = act.mutate(state.subject)  # type: ignore[assignment]
+        state.acts.append(act)
+        self._cache[act.originator_id] = state
+        self._cache.move_to_end(act.originator_id)
+        while len(self._cache) > CACHE_SUBJECTS:
+            self._cache.popitem(last=False)
+
+    def _write(self, connection: sa.Connection, touched: dict[UUID, None]) -> None:
+        ids = [str(subject_id) for subject_id in touched]
+        for table in t.PER_SUBJECT:
+            connection.execute(table.delete().where(table.c.subject_id.in_(ids)))
+        rows: dict[sa.Table, list[dict[str, Any]]] = {table: [] for table in t.PER_SUBJECT}
+        for subject_id in touched:
+            state = self._cache[subject_id]
+            self._rows(str(subject_id), state, rows)
+        for table, table_rows in rows.items():
+            if table_rows:
+                connection.execute(table.insert(), table_rows)
+
+    def _rows(
+        self, subject_id: str, state: SubjectState, rows: dict[sa.Table, list[dict[str, Any]]]
+    ) -> None:
+        subject = state.subject
+        first = state.acts[0]
+        kind = resolve_topic(first.originator_topic).kind  # type: ignore[attr-defined]
+        rows[t.subjects].append(
+            {
+                "subject_id": subject_id,
+                "kind": kind,
+                "ref": subject.ref,
+                "unit": subject.unit,
+                "stage": subject.stage,
+                "opened_on": day_of(subject.opened_on),
+                "title": getattr(subject, "summary", "") or "",
+                "version": subject.version,
+            }
+        )
+        project = self.registry.projectors.get(kind)
+        if project is not None:
+            for table, row in project(subject_id, subject, state.acts):
+                rows.setdefault(table, []).append(row)
+        make_rules = self.registry.rules.get(kind)
+        if make_rules is not None:
+            history = versions(state.acts, lambda: make_rules(self.rulebook, self.calendar))
+            self._deadline_rows(subject_id, history, rows)
+
+    @staticmethod
+    def _deadline_rows(
+        subject_id: str, history: list[Version], rows: dict[sa.Table, list[dict[str, Any]]]
+    ) -> None:
+        for index, version in enumerate(history):
+            valid_to = history[index + 1].valid_from if index + 1 < len(history) else None
+            for deadline in version.deadlines:
+                rows[t.deadline_versions].append(
+                    {
+                        "subject_id": subject_id,
+                        "ref": deadline.ref,
+                        "unit": deadline.unit,
+                        "rule": deadline.rule,
+                        "article": deadline.article,
+                        "responsible": deadline.responsible,
+                        "start": iso(deadline.start),
+                        "due": iso(deadline.due),
+                        "due_day": day_of(deadline.due),
+                        "due_has_time": iso(deadline.due) != iso(day_of(deadline.due)),
+                        "status": deadline.status,
+                        "closed_on": deadline.closed_on,
+                        "valid_from": version.valid_from,
+                        "valid_to": valid_to,
+                        "explanation": deadline.explanation,
+                    }
+                )
+        if history:
+            for violation in history[-1].violations:
+                assert violation.happened_on is not None
+                rows[t.violations].append(
+                    {
+                        "subject_id": subject_id,
+                        "ref": violation.ref,
+                        "unit": violation.unit,
+                        "rule": violation.rule,
+                        "article": violation.article,
+                        "kind": violation.kind,
+                        "due": iso(violation.due),
+                        "happened_on": violation.happened_on,
+                        "days_overdue": violation.days_overdue,
+                        "message": violation.message,
+                    }
+                )

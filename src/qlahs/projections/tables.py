@@ -1,0 +1,105 @@
+"""The read-model tables. Every row is derived from the event log and can be rebuilt."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+# The position (notification id) up to which each projection has processed the log; it is
+# updated in the same transaction as the rows it accounts for.
+tracking = sa.Table(
+    "qlahs_tracking",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("position", sa.BigInteger, nullable=False),
+)
+
+subjects = sa.Table(
+    "qlahs_subjects",
+    metadata,
+    sa.Column("subject_id", sa.String(36), primary_key=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("ref", sa.String(200), nullable=False, index=True),
+    sa.Column("unit", sa.String(64), nullable=False, index=True),
+    sa.Column("stage", sa.String(64), nullable=False),
+    sa.Column("opened_on", sa.Date, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+)
+
+# One row per crime report: the columns of Sổ 03 and Sổ 04 (law.md §14).
+report_book = sa.Table(
+    "qlahs_report_book",
+    metadata,
+    sa.Column("subject_id", sa.String(36), primary_key=True),
+    sa.Column("ref", sa.String(200), nullable=False),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("intake_year", sa.Integer, nullable=False),
+    sa.Column("received_on", sa.Date, nullable=False),
+    sa.Column("vks_intake_on", sa.Date, nullable=False),
+    sa.Column("received_by", sa.String(16), nullable=False),
+    sa.Column("source", sa.String(32), nullable=False),
+    sa.Column("reporter", sa.Text, nullable=False),
+    sa.Column("suspects", sa.Text, nullable=False),
+    sa.Column("summary", sa.Text, nullable=False),
+    sa.Column("recorded_by", sa.Text, nullable=False),
+    sa.Column("prosecutor", sa.Text, nullable=False),
+    sa.Column("transfers", sa.Text, nullable=False),
+    sa.Column("extensions", sa.Text, nullable=False),
+    sa.Column("suspensions", sa.Text, nullable=False),
+    sa.Column("cancelled_suspensions", sa.Text, nullable=False),
+    sa.Column("resumptions", sa.Text, nullable=False),
+    sa.Column("procuracy_requests", sa.Text, nullable=False),
+    sa.Column("outcome", sa.Text, nullable=False),
+    sa.Column("decided_on", sa.Date),
+    sa.Column("case_ref", sa.String(200)),
+    sa.Column("stage", sa.String(64), nullable=False),
+    sa.Column("notes", sa.Text, nullable=False),
+    sa.Index("ix_report_book_unit_year", "unit", "intake_year", "vks_intake_on"),
+)
+
+# Each deadline as known from `valid_from` until `valid_to` (legal dates): asking "as of D"
+# picks the version valid on D.
+deadline_versions = sa.Table(
+    "qlahs_deadline_versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("subject_id", sa.String(36), nullable=False, index=True),
+    sa.Column("ref", sa.String(200), nullable=False),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("rule", sa.String(64), nullable=False),
+    sa.Column("article", sa.Text, nullable=False),
+    sa.Column("responsible", sa.Text, nullable=False),
+    sa.Column("start", sa.String(16), nullable=False),
+    sa.Column("due", sa.String(16), nullable=False),
+    sa.Column("due_day", sa.Date, nullable=False),
+    sa.Column("due_has_time", sa.Boolean, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("closed_on", sa.Date),
+    sa.Column("valid_from", sa.Date, nullable=False),
+    sa.Column("valid_to", sa.Date),
+    sa.Column("explanation", sa.JSON, nullable=False),
+    sa.Index("ix_deadline_versions_window", "valid_from", "valid_to", "status", "due_day"),
+)
+
+# Violations revealed by acts (late, premature, exceeds_limit…); `missing` ones are derived at
+# query time from the open deadlines whose due date has passed.
+violations = sa.Table(
+    "qlahs_violations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("subject_id", sa.String(36), nullable=False, index=True),
+    sa.Column("ref", sa.String(200), nullable=False),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("rule", sa.String(64), nullable=False),
+    sa.Column("article", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("due", sa.String(16)),
+    sa.Column("happened_on", sa.Date, nullable=False, index=True),
+    sa.Column("days_overdue", sa.Integer),
+    sa.Column("message", sa.Text, nullable=False),
+)
+
+# Tables a subject's rows live in, cleared and rewritten whenever the subject changes.
+PER_SUBJECT = (subjects, report_book, deadline_versions, violations)

@@ -1,0 +1,50 @@
+"""What every command shares: the subject, the legal date, the unit, the actor.
+
+Commands are typed pydantic models; scenario steps (`do:` / `with:`) and the CLI are turned
+into them, so every entry point gets the same Vietnamese validation messages.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Command(BaseModel):
+    """A request to record one legal act."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    action: ClassVar[str]
+
+    ref: str = Field(min_length=1, description="Số hiệu của đối tượng (nguồn tin, vụ án…)")
+    on: date | datetime = Field(description="Ngày (giờ) hành vi tố tụng có hiệu lực")
+    unit: str | None = Field(default=None, description="Mã đơn vị ghi nhận")
+    actor: str | None = Field(default=None, description="Người ghi nhận")
+    note: str | None = None
+    command_id: str | None = Field(default=None, description="Mã lệnh để gửi lại an toàn")
+
+    def act_fields(self) -> dict[str, Any]:
+        """The fields the recorded act carries (everything but the subject reference)."""
+        return self.model_dump(exclude={"ref"})
+
+
+def as_list(value: Any) -> Any:
+    """Accept one name where a list of names is expected."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+class HasPeople(Command):
+    suspects: list[str] = Field(default_factory=list)
+
+    _people = field_validator("suspects", mode="before")(classmethod(lambda cls, v: as_list(v)))
+
+
+def is_datetime(on: date) -> bool:
+    return isinstance(on, datetime)

@@ -1,0 +1,101 @@
+"""Stage modules are plug-ins: each declares its actions and the rules of its subjects.
+
+A stage module exposes a `STAGE` object. The built-in ones are listed here; another package
+adds its own through the entry-point group `qlahs.stages` without editing qlahs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from importlib.metadata import entry_points
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import ValidationError
+
+from qlahs.domain.base import Act, Subject
+from qlahs.domain.errors import InvalidCommand, UnknownAction
+from qlahs.law.calendar import Calendar
+from qlahs.law.deadlines import Fold
+from qlahs.law.rulebook import RuleBook
+from qlahs.stages.commands import Command
+
+BUILT_IN = ("qlahs.stages.report.stage",)
+
+
+@dataclass(frozen=True)
+class Action:
+    """One `do:` name: its command model and what it records on its subject."""
+
+    name: str
+    command: type[Command]
+    record: Callable[[Subject | None, Command, dict[str, Any]], Subject]
+    creates: bool = False
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    subject: type[Subject]
+    actions: tuple[Action, ...]
+    rules: Callable[[RuleBook, Calendar], Fold]
+    aliases: dict[str, str] = field(default_factory=dict)
+    # rows of the stage's own read-model tables (its intake books) for one subject
+    project: Callable[[str, Any, Sequence[Act]], list[tuple[sa.Table, dict[str, Any]]]] | None = (
+        None
+    )
+
+
+@dataclass(frozen=True)
+class Registry:
+    actions: dict[str, Action]
+    subjects: dict[str, type[Subject]]
+    rules: dict[str, Callable[[RuleBook, Calendar], Fold]]
+    stages: tuple[Stage, ...]
+    projectors: dict[
+        str, Callable[[str, Any, Sequence[Act]], list[tuple[sa.Table, dict[str, Any]]]]
+    ]
+
+    def action(self, name: str) -> Action:
+        try:
+            return self.actions[name]
+        except KeyError:
+            known = ", ".join(sorted(self.actions))
+            raise UnknownAction(
+                f"Hành vi '{name}' không có trong VOCABULARY. Các hành vi: {known}."
+            ) from None
+
+    def command(self, name: str, fields: dict[str, Any]) -> Command:
+        """Build a typed command from the `do:`/`with:` form."""
+        action = self.action(name)
+        try:
+            return action.command.model_validate(fields)
+        except ValidationError as error:
+            raise InvalidCommand.from_validation(name, error) from None
+
+    def subject_of(self, action: str) -> type[Subject]:
+        return self.subjects[action.split(".", 1)[0]]
+
+
+@cache
+def registry() -> Registry:
+    stages: list[Stage] = [import_module(name).STAGE for name in BUILT_IN]
+    for entry in entry_points(group="qlahs.stages"):
+        stages.append(entry.load())
+    actions: dict[str, Action] = {}
+    subjects: dict[str, type[Subject]] = {}
+    rules: dict[str, Callable[[RuleBook, Calendar], Fold]] = {}
+    projectors: dict[str, Any] = {}
+    for stage in stages:
+        for action in stage.actions:
+            actions[action.name] = action
+        for alias, target in stage.aliases.items():
+            actions[alias] = actions[target]
+        subjects[stage.subject.kind] = stage.subject
+        rules[stage.subject.kind] = stage.rules
+        if stage.project is not None:
+            projectors[stage.subject.kind] = stage.project
+    return Registry(actions, subjects, rules, tuple(stages), projectors)

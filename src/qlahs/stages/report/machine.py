@@ -1,0 +1,23 @@
+"""The legal path of a crime report (BLTTHS 2015 Điều 145–149)."""
+
+from statemachine import State, StateMachine
+
+
+class ReportResolution(StateMachine):
+    """Stages of a crime report from receipt to decision."""
+
+    received = State("Đang giải quyết", initial=True)
+    suspended = State("Tạm đình chỉ")
+    decided = State("Đã giải quyết", final=True)
+
+    transfer = received.to.itself()
+    notify_procuracy = received.to.itself() | suspended.to.itself()
+    assign_prosecutor = received.to.itself() | suspended.to.itself()
+    extend = received.to.itself()
+    request_extension = received.to.itself()
+    grant_extension = received.to.itself()
+    refuse_extension = received.to.itself()
+    suspend = received.to(suspended)
+    cancel_suspension = suspended.to(received)
+    resume = suspended.to(received)
+    decide = received.to(decided)

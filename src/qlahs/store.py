@@ -1,0 +1,154 @@
+"""One URL configures the event store and the read models together (ARCHITECTURE principle 6).
+
+- `sqlite:///path.db` — the embedded default; eventsourcing's SQLite recorder and the
+  SQLAlchemy read models share the file (WAL mode).
+- `sqlite:///:memory:` — a private temporary file, removed on close (the two halves cannot
+  share an in-memory database).
+- `postgresql://user@host:port/db[?schema=name]` — eventsourcing's PostgreSQL recorder and
+  SQLAlchemy over psycopg 3; `schema` keeps several engines apart in one database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from eventsourcing.application import Application
+from eventsourcing.persistence import JSONTranscoder, Transcoding
+from sqlalchemy.engine import URL, make_url
+
+from qlahs.domain.errors import QlahsError
+
+DEFAULT_URL = "sqlite:///qlahs.db"
+
+
+class DateAsISO(Transcoding):
+    """Legal dates are stored as ISO strings (eventsourcing only knows datetimes)."""
+
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+class EventLog(Application[UUID]):
+    """The eventsourcing application holding every subject's events."""
+
+    name = "qlahs"
+    env = {  # noqa: RUF012 - eventsourcing reads this class attribute
+        "AGGREGATE_CACHE_MAXSIZE": "10000",
+        "AGGREGATE_CACHE_FASTFORWARD": "y",
+    }
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
+
+
+@dataclass
+class Location:
+    """Where an engine keeps its events and read models."""
+
+    url: str
+    event_env: dict[str, str]
+    sql_url: URL
+    schema: str | None = None
+    temporary_file: str | None = None
+    connect_args: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.sql_url.get_backend_name() == "postgresql"
+
+    def sql_engine(self) -> sa.Engine:
+        if self.is_postgres:
+            return sa.create_engine(
+                self.sql_url, connect_args=self.connect_args, pool_pre_ping=True, pool_size=5
+            )
+        engine = sa.create_engine(self.sql_url, connect_args={"timeout": 30})
+
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(connection: Any, _record: Any) -> None:
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        return engine
+
+    def cleanup(self) -> None:
+        if self.temporary_file:
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(self.temporary_file + suffix)
+
+
+def locate(url: str) -> Location:
+    try:
+        parsed = make_url(url)
+    except Exception as error:  # sqlalchemy raises ArgumentError with an English message
+        raise QlahsError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {url!r} ({error}).") from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _sqlite(url, parsed)
+    if backend in ("postgresql", "postgres"):
+        return _postgres(url, parsed)
+    raise QlahsError(
+        f"Không hỗ trợ cơ sở dữ liệu '{backend}': dùng sqlite:///tệp.db hoặc postgresql://…"
+    )
+
+
+def _sqlite(url: str, parsed: URL) -> Location:
+    path = parsed.database or ":memory:"
+    temporary = None
+    if path == ":memory:":
+        handle, path = tempfile.mkstemp(prefix="qlahs-", suffix=".db")
+        os.close(handle)
+        temporary = path
+    env = {
+        "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+        "SQLITE_DBNAME": path,
+        "SQLITE_LOCK_TIMEOUT": "30",
+    }
+    return Location(url, env, URL.create("sqlite", database=path), temporary_file=temporary)
+
+
+def _postgres(url: str, parsed: URL) -> Location:
+    query = dict(parsed.query)
+    schema = query.pop("schema", None)
+    schema = schema if isinstance(schema, str) else None
+    env = {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": parsed.database or "postgres",
+        "POSTGRES_HOST": parsed.host or "127.0.0.1",
+        "POSTGRES_PORT": str(parsed.port or 5432),
+        "POSTGRES_USER": parsed.username or "postgres",
+        "POSTGRES_PASSWORD": parsed.password or "",
+        "POSTGRES_CONNECT_TIMEOUT": "10",
+        "POSTGRES_POOL_SIZE": "5",
+    }
+    connect_args: dict[str, Any] = {}
+    if schema:
+        env["POSTGRES_SCHEMA"] = schema
+        connect_args["options"] = f"-csearch_path={schema}"
+    sql_url = parsed.set(drivername="postgresql+psycopg", query=query)
+    return Location(url, env, sql_url, schema=schema, connect_args=connect_args)
+
+
+def open_event_log(location: Location) -> EventLog:
+    if location.schema:
+        engine = sa.create_engine(location.sql_url)
+        with engine.begin() as connection:
+            connection.execute(sa.text(f'CREATE SCHEMA IF NOT EXISTS "{location.schema}"'))
+        engine.dispose()
+    return EventLog(env=location.event_env)
