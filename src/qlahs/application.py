@@ -8,6 +8,8 @@ with Engine.open("sqlite:///qlahs.db") as engine:
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -35,9 +37,9 @@ from qlahs.projections import queries
 from qlahs.projections.projector import Progress, Projector
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Registry, registry
-from qlahs.store import DEFAULT_URL, EventLog, Location, locate, open_event_log
+from qlahs.store import DEFAULT_URL, EventLog, Location, locate, open_event_log, setup_lock
 
-RETRIES = 8
+RETRIES = 25
 
 
 class Recorded(BaseModel):
@@ -93,13 +95,14 @@ class Engine:
         default_actor: str = "qlahs",
     ) -> Engine:
         location = locate(url)
-        log = open_event_log(location)
-        sql = location.sql_engine()
         rulebook = rulebook or RuleBook.default()
         calendar = calendar or Calendar.default()
         stages = registry()
-        projector = Projector(log, sql, stages, rulebook, calendar)
-        projector.create_tables()
+        with setup_lock(location):
+            log = open_event_log(location)
+            sql = location.sql_engine()
+            projector = Projector(log, sql, stages, rulebook, calendar)
+            projector.create_tables()
         return cls(
             location, log, sql, projector, stages, rulebook, calendar, default_unit, default_actor
         )
@@ -138,7 +141,10 @@ class Engine:
         if not isinstance(command, Command):
             command = self.command(command)
         log_id = subject_id("command", command.command_id) if command.command_id else None
-        for _attempt in range(RETRIES):
+        for attempt in range(RETRIES):
+            if attempt:
+                # Back off with jitter so that writers racing on one subject stop colliding.
+                time.sleep(random.uniform(0, min(0.2, 0.002 * 2**attempt)))
             if log_id is not None:
                 earlier = self._command_log(log_id)
                 if earlier is not None:

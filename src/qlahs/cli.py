@@ -31,7 +31,7 @@ scenario_app = typer.Typer(help="Kịch bản thời hạn tố tụng (SCENARIO
 app.add_typer(scenario_app, name="scenario")
 
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)
 
 Db = Annotated[
     str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
@@ -278,3 +278,20 @@ def demo(
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
+
+@app.command()
+def rules(
+    write: Annotated[
+        Path | None, typer.Option("--write", help="Ghi danh mục ra tệp (docs/rules.md)")
+    ] = None,
+) -> None:
+    """In danh mục quy tắc thời hạn với trích dẫn và độ tin cậy."""
+    from qlahs.law.catalogue import render as render_rules
+
+    text = render_rules()
+    if write is None:
+        sys.stdout.write(text)
+    else:
+        write.write_text(text, encoding="utf-8")
+        console.print(f"Đã ghi {write}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -145,10 +146,31 @@ def _postgres(url: str, parsed: URL) -> Location:
     return Location(url, env, sql_url, schema=schema, connect_args=connect_args)
 
 
-def open_event_log(location: Location) -> EventLog:
-    if location.schema:
-        engine = sa.create_engine(location.sql_url)
-        with engine.begin() as connection:
-            connection.execute(sa.text(f'CREATE SCHEMA IF NOT EXISTS "{location.schema}"'))
+@contextlib.contextmanager
+def setup_lock(location: Location) -> Iterator[None]:
+    """Serialise creating schemas and tables: PostgreSQL DDL run by several processes at once
+    fails with 'tuple concurrently updated' even with IF NOT EXISTS."""
+    if not location.is_postgres:
+        yield
+        return
+    engine = sa.create_engine(location.sql_url)
+    try:
+        with engine.connect() as connection:
+            connection.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": _SETUP_LOCK})
+            try:
+                if location.schema:
+                    connection.execute(sa.text(f'CREATE SCHEMA IF NOT EXISTS "{location.schema}"'))
+                    connection.commit()
+                yield
+            finally:
+                connection.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": _SETUP_LOCK})
+                connection.commit()
+    finally:
         engine.dispose()
+
+
+_SETUP_LOCK = 7_305_113_200  # any fixed number shared by every qlahs process
+
+
+def open_event_log(location: Location) -> EventLog:
     return EventLog(env=location.event_env)

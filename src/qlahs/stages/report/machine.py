@@ -8,11 +8,13 @@ class ReportResolution(StateMachine):
 
     received = State("Đang giải quyết", initial=True)
     suspended = State("Tạm đình chỉ")
-    decided = State("Đã giải quyết", final=True)
+    # Not final: a late notice of receipt, or the prosecutor's assignment, can still be
+    # recorded after the decision (and is judged late); a second decision cannot.
+    decided = State("Đã giải quyết")
 
     transfer = received.to.itself()
-    notify_procuracy = received.to.itself() | suspended.to.itself()
-    assign_prosecutor = received.to.itself() | suspended.to.itself()
+    notify_procuracy = received.to.itself() | suspended.to.itself() | decided.to.itself()
+    assign_prosecutor = received.to.itself() | suspended.to.itself() | decided.to.itself()
     extend = received.to.itself()
     request_extension = received.to.itself()
     grant_extension = received.to.itself()

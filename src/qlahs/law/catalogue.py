@@ -1,0 +1,56 @@
+"""`docs/rules.md`, generated from the rule data so that it can never drift from it."""
+
+from __future__ import annotations
+
+from qlahs.law.calendar import load_adjustments
+from qlahs.law.citation import CONFIDENCE_NAMES
+from qlahs.law.counting import UNIT_NAMES
+from qlahs.law.rulebook import RuleBook
+
+HEADER = (
+    """# Danh mục quy tắc thời hạn (rule catalogue)
+
+Tệp này được sinh từ dữ liệu quy tắc `src/qlahs/law/rules/*.yaml` bằng lệnh
+`qlahs rules --write docs/rules.md`; đừng sửa tay (một phép thử báo lỗi khi tệp cũ).
+
+Mỗi giá trị có trích dẫn điều luật, ngày hiệu lực và độ tin cậy:
+"""
+    + "\n".join(f"- **{mark}**: {name}" for mark, name in CONFIDENCE_NAMES.items())
+    + """
+
+Giá trị có độ tin cậy khác **T** phải được đối chiếu với văn bản hợp nhất trước khi dùng
+chính thức; chúng được giữ nguyên dấu trong dữ liệu và liệt kê ở đây.
+"""
+)
+
+
+def render(rulebook: RuleBook | None = None) -> str:
+    rulebook = rulebook or RuleBook.load()
+    lines = [HEADER]
+    for name in sorted(rulebook.rules):
+        rule = rulebook.rules[name]
+        lines.append(f"## `{rule.rule}` — {rule.title}\n")
+        lines.append(f"Chủ thể phải thực hiện: {rule.responsible}.\n")
+        if rule.counting_note:
+            lines.append(f"{rule.counting_note.strip()}\n")
+        lines.append("| tham số | ý nghĩa | giá trị | cách tính | căn cứ | hiệu lực từ | tin cậy |")
+        lines.append("|---|---|---|---|---|---|---|")
+        for key, parameter in rule.parameters.items():
+            for effective_from, value in parameter.values.items():
+                shown = "hết hiệu lực" if value.value is None else str(value.value)
+                unit = UNIT_NAMES.get(parameter.unit or "", "lần") if parameter.unit else "—"
+                note = f" ({value.note.strip()})" if value.note else ""
+                lines.append(
+                    f"| `{key}` | {parameter.description.strip()}{note} | {shown} | {unit} | "
+                    f"{value.citation} | {effective_from:%d/%m/%Y} | {value.confidence} |"
+                )
+        lines.append("")
+    lines.append("## Ngày nghỉ, ngày làm bù bổ sung cho lịch của gói `holidays`\n")
+    lines.append("| ngày | loại | tên | căn cứ | tin cậy |")
+    lines.append("|---|---|---|---|---|")
+    for day in load_adjustments():
+        kind = "nghỉ" if day.off else "làm việc"
+        lines.append(
+            f"| {day.day:%d/%m/%Y} | {kind} | {day.name} | {day.citation} | {day.confidence} |"
+        )
+    return "\n".join(lines) + "\n"
