@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 import sqlalchemy as sa
+from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
@@ -149,7 +150,9 @@ class Engine:
                 earlier = self._command_log(log_id)
                 if earlier is not None:
                     return Recorded.model_validate(earlier.result)
-            subject = self._act(command)
+            # A new subject is not looked up first: a duplicate fails on save, and the retry
+            # then finds it and refuses the command.
+            subject = self._act(command, look_up_new=attempt > 0)
             result = Recorded(
                 action=command.action,
                 ref=subject.ref,
@@ -185,14 +188,14 @@ class Engine:
             command = self.command(command)
         kind = self.registry.subject_of(command.action).kind
         sid = subject_id(kind, command.ref)
-        before = list(self._acts(sid)) if self._exists(sid) else []
-        subject = self._act(command)
+        before = self._acts(sid)
+        subject = self._act(command, look_up_new=True)
         after = before + [e for e in subject.collect_events() if isinstance(e, Act)]
         day = day_of(command.on)
         old = {v.message for v in self._judge(kind, before, day).violations}
         return [v for v in self._judge(kind, after, day).violations if v.message not in old]
 
-    def _act(self, command: Command) -> Subject:
+    def _act(self, command: Command, *, look_up_new: bool) -> Subject:
         action = self.registry.action(command.action)
         kind = self.registry.subject_of(command.action)
         sid = subject_id(kind.kind, command.ref)
@@ -200,34 +203,31 @@ class Engine:
         fields["unit"] = fields["unit"] or self.default_unit
         fields["actor"] = fields["actor"] or self.default_actor
         if action.creates:
-            if self._exists(sid):
-                existing = self._get(sid)
+            existing = self._find(sid) if look_up_new else None
+            if existing is not None:
                 raise SubjectExists(
                     f"{kind.noun.capitalize()} {command.ref} đã có từ ngày "
                     f"{fmt(existing.opened_on)}; không thể tạo lần thứ hai với cùng số hiệu."
                 )
             return action.record(None, command, fields)
-        if not self._exists(sid):
+        subject = self._find(sid)
+        if subject is None:
             raise SubjectNotFound(
                 f"Không tìm thấy {kind.noun} {command.ref}: cần '{kind.kind}' được tạo trước "
                 f"(trường 'ref')."
             )
-        subject = self._get(sid)  # the repository hands out a copy of its cached aggregate
         return action.record(subject, command, fields)
 
-    def _exists(self, sid: UUID) -> bool:
-        return bool(self.log.recorder.select_events(sid, desc=True, limit=1))
-
-    def _get(self, sid: UUID) -> Subject:
-        subject: Any = self.log.repository.get(sid)
-        assert isinstance(subject, Subject)
-        return subject
+    def _find(self, sid: UUID) -> Any:
+        """The aggregate, or None; the repository hands out a copy of its cached one."""
+        try:
+            return self.log.repository.get(sid)
+        except AggregateNotFoundError:
+            return None
 
     def _command_log(self, log_id: UUID) -> CommandLog | None:
-        if not self._exists(log_id):
-            return None
-        found: Any = self.log.repository.get(log_id)
-        assert isinstance(found, CommandLog)
+        found = self._find(log_id)
+        assert found is None or isinstance(found, CommandLog)
         return found
 
     def _acts(self, sid: UUID) -> list[Act]:
@@ -284,10 +284,10 @@ class Engine:
         return self._judge(kind, self._acts(sid), as_of)
 
     def subject(self, kind: str, ref: str) -> Subject:
-        sid = subject_id(kind, ref)
-        if not self._exists(sid):
+        found = self._find(subject_id(kind, ref))
+        if not isinstance(found, Subject):
             raise SubjectNotFound(f"Không tìm thấy {kind} {ref}.")
-        return self._get(sid)
+        return found
 
     def history(self, kind: str, ref: str) -> list[Act]:
         return self._acts(subject_id(kind, ref))
