@@ -15,7 +15,6 @@ from qlahs.application import Engine
 from qlahs.demo import UNIT, commands
 from qlahs.domain.errors import CommandRejected
 from qlahs.law.calendar import Calendar
-from qlahs.projections import tables
 from qlahs.projections.books import book, write_xlsx
 
 UNTIL = date(2026, 6, 30)
@@ -31,7 +30,7 @@ def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
     """Every read-model row, without surrogate ids, in a stable order."""
     result = {}
     with engine.sql.connect() as connection:
-        for table in tables.PER_SUBJECT:
+        for table in engine.projector.tables:
             columns = [c for c in table.columns if c.name != "id"]
             rows = connection.execute(sa.select(*columns)).all()
             result[table.name] = sorted(tuple(str(v) for v in row) for row in rows)

@@ -187,7 +187,7 @@ class Engine:
         if not isinstance(command, Command):
             command = self.command(command)
         kind = self.registry.subject_of(command.action).kind
-        sid = subject_id(kind, command.ref)
+        sid = subject_id(kind, self._subject_ref(command))
         before = self._acts(sid)
         subject = self._act(command, look_up_new=True)
         after = before + [e for e in subject.collect_events() if isinstance(e, Act)]
@@ -198,7 +198,8 @@ class Engine:
     def _act(self, command: Command, *, look_up_new: bool) -> Subject:
         action = self.registry.action(command.action)
         kind = self.registry.subject_of(command.action)
-        sid = subject_id(kind.kind, command.ref)
+        ref = self._subject_ref(command)
+        sid = subject_id(kind.kind, ref)
         fields = command.act_fields()
         fields["unit"] = fields["unit"] or self.default_unit
         fields["actor"] = fields["actor"] or self.default_actor
@@ -206,17 +207,23 @@ class Engine:
             existing = self._find(sid) if look_up_new else None
             if existing is not None:
                 raise SubjectExists(
-                    f"{kind.noun.capitalize()} {command.ref} đã có từ ngày "
+                    f"{kind.noun.capitalize()} {ref} đã có từ ngày "
                     f"{fmt(existing.opened_on)}; không thể tạo lần thứ hai với cùng số hiệu."
                 )
             return action.record(None, command, fields)
         subject = self._find(sid)
         if subject is None:
             raise SubjectNotFound(
-                f"Không tìm thấy {kind.noun} {command.ref}: cần '{kind.kind}' được tạo trước "
+                f"Không tìm thấy {kind.noun} {ref}: cần '{kind.kind}' được tạo trước "
                 f"(trường 'ref')."
             )
         return action.record(subject, command, fields)
+
+    def _subject_ref(self, command: Command) -> str:
+        action = self.registry.action(command.action)
+        if action.subject_ref is None:
+            return command.ref
+        return action.subject_ref(command, command.unit or self.default_unit)
 
     def _find(self, sid: UUID) -> Any:
         """The aggregate, or None; the repository hands out a copy of its cached one."""

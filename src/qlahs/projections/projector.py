@@ -50,6 +50,7 @@ class Projector:
         self.log, self.engine, self.registry = log, engine, registry
         self.rulebook, self.calendar = rulebook, calendar
         self._cache: OrderedDict[UUID, SubjectState] = OrderedDict()
+        self.tables = t.CORE + registry.tables
 
     # -- setup ------------------------------------------------------------------------------
 
@@ -73,7 +74,7 @@ class Projector:
     def rebuild(self, progress: Progress | None = None) -> int:
         """Forget every row and build them again from the first event."""
         with self.engine.begin() as connection:
-            for table in t.PER_SUBJECT:
+            for table in self.tables:
                 connection.execute(table.delete())
             connection.execute(
                 t.tracking.update().where(t.tracking.c.name == NAME).values(position=0)
@@ -146,9 +147,9 @@ class Projector:
 
     def _write(self, connection: sa.Connection, touched: dict[UUID, None]) -> None:
         ids = [str(subject_id) for subject_id in touched]
-        for table in t.PER_SUBJECT:
+        for table in self.tables:
             connection.execute(table.delete().where(table.c.subject_id.in_(ids)))
-        rows: dict[sa.Table, list[dict[str, Any]]] = {table: [] for table in t.PER_SUBJECT}
+        rows: dict[sa.Table, list[dict[str, Any]]] = {table: [] for table in self.tables}
         for subject_id in touched:
             state = self._cache[subject_id]
             self._rows(str(subject_id), state, rows)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import sqlalchemy as sa
+
 from qlahs.domain.base import Act
 from qlahs.domain.crime_report import (
     BODY_NAMES,
@@ -14,6 +16,38 @@ from qlahs.domain.crime_report import (
     CrimeReport,
 )
 from qlahs.law.calendar import fmt
+from qlahs.projections.tables import metadata
+
+# One row per crime report: the columns of Sổ 03 and Sổ 04 (law.md §14).
+report_book = sa.Table(
+    "qlahs_report_book",
+    metadata,
+    sa.Column("subject_id", sa.String(36), primary_key=True),
+    sa.Column("ref", sa.String(200), nullable=False),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("intake_year", sa.Integer, nullable=False),
+    sa.Column("received_on", sa.Date, nullable=False),
+    sa.Column("vks_intake_on", sa.Date, nullable=False),
+    sa.Column("received_by", sa.String(16), nullable=False),
+    sa.Column("source", sa.String(32), nullable=False),
+    sa.Column("reporter", sa.Text, nullable=False),
+    sa.Column("suspects", sa.Text, nullable=False),
+    sa.Column("summary", sa.Text, nullable=False),
+    sa.Column("recorded_by", sa.Text, nullable=False),
+    sa.Column("prosecutor", sa.Text, nullable=False),
+    sa.Column("transfers", sa.Text, nullable=False),
+    sa.Column("extensions", sa.Text, nullable=False),
+    sa.Column("suspensions", sa.Text, nullable=False),
+    sa.Column("cancelled_suspensions", sa.Text, nullable=False),
+    sa.Column("resumptions", sa.Text, nullable=False),
+    sa.Column("procuracy_requests", sa.Text, nullable=False),
+    sa.Column("outcome", sa.Text, nullable=False),
+    sa.Column("decided_on", sa.Date),
+    sa.Column("case_ref", sa.String(200)),
+    sa.Column("stage", sa.String(64), nullable=False),
+    sa.Column("notes", sa.Text, nullable=False),
+    sa.Index("ix_report_book_unit_year", "unit", "intake_year", "vks_intake_on"),
+)
 
 
 def report_book_row(subject_id: str, report: CrimeReport, acts: Sequence[Act]) -> dict[str, Any]:

@@ -28,37 +28,6 @@ subjects = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
 )
 
-# One row per crime report: the columns of Sổ 03 and Sổ 04 (law.md §14).
-report_book = sa.Table(
-    "qlahs_report_book",
-    metadata,
-    sa.Column("subject_id", sa.String(36), primary_key=True),
-    sa.Column("ref", sa.String(200), nullable=False),
-    sa.Column("unit", sa.String(64), nullable=False),
-    sa.Column("intake_year", sa.Integer, nullable=False),
-    sa.Column("received_on", sa.Date, nullable=False),
-    sa.Column("vks_intake_on", sa.Date, nullable=False),
-    sa.Column("received_by", sa.String(16), nullable=False),
-    sa.Column("source", sa.String(32), nullable=False),
-    sa.Column("reporter", sa.Text, nullable=False),
-    sa.Column("suspects", sa.Text, nullable=False),
-    sa.Column("summary", sa.Text, nullable=False),
-    sa.Column("recorded_by", sa.Text, nullable=False),
-    sa.Column("prosecutor", sa.Text, nullable=False),
-    sa.Column("transfers", sa.Text, nullable=False),
-    sa.Column("extensions", sa.Text, nullable=False),
-    sa.Column("suspensions", sa.Text, nullable=False),
-    sa.Column("cancelled_suspensions", sa.Text, nullable=False),
-    sa.Column("resumptions", sa.Text, nullable=False),
-    sa.Column("procuracy_requests", sa.Text, nullable=False),
-    sa.Column("outcome", sa.Text, nullable=False),
-    sa.Column("decided_on", sa.Date),
-    sa.Column("case_ref", sa.String(200)),
-    sa.Column("stage", sa.String(64), nullable=False),
-    sa.Column("notes", sa.Text, nullable=False),
-    sa.Index("ix_report_book_unit_year", "unit", "intake_year", "vks_intake_on"),
-)
-
 # Each deadline as known from `valid_from` until `valid_to` (legal dates): asking "as of D"
 # picks the version valid on D.
 deadline_versions = sa.Table(
@@ -101,5 +70,6 @@ violations = sa.Table(
     sa.Column("message", sa.Text, nullable=False),
 )
 
-# Tables a subject's rows live in, cleared and rewritten whenever the subject changes.
-PER_SUBJECT = (subjects, report_book, deadline_versions, violations)
+# Tables every subject has rows in; stages add their own (Stage.tables). A subject's rows are
+# cleared and written again whenever the subject changes.
+CORE = (subjects, deadline_versions, violations)

@@ -25,6 +25,9 @@ from qlahs.stages.commands import Command
 
 BUILT_IN = ("qlahs.stages.report.stage",)
 
+# (subject id, subject, its acts) -> rows of the stage's own tables
+Projection = Callable[[str, Any, Sequence[Act]], list[tuple[sa.Table, dict[str, Any]]]]
+
 
 @dataclass(frozen=True)
 class Action:
@@ -34,6 +37,9 @@ class Action:
     command: type[Command]
     record: Callable[[Subject | None, Command, dict[str, Any]], Subject]
     creates: bool = False
+    # the subject's reference when it is not the command's `ref` (e.g. a number register is
+    # named by unit, series and year); called with the command and the recording unit
+    subject_ref: Callable[[Command, str], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -41,12 +47,12 @@ class Stage:
     name: str
     subject: type[Subject]
     actions: tuple[Action, ...]
-    rules: Callable[[RuleBook, Calendar], Fold]
+    rules: Callable[[RuleBook, Calendar], Fold] | None = None
     aliases: dict[str, str] = field(default_factory=dict)
-    # rows of the stage's own read-model tables (its intake books) for one subject
-    project: Callable[[str, Any, Sequence[Act]], list[tuple[sa.Table, dict[str, Any]]]] | None = (
-        None
-    )
+    # rows of the stage's own read-model tables (its intake books) for one subject, and the
+    # tables they go to (cleared per subject before the rows are written again)
+    project: Projection | None = None
+    tables: tuple[sa.Table, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,9 +61,8 @@ class Registry:
     subjects: dict[str, type[Subject]]
     rules: dict[str, Callable[[RuleBook, Calendar], Fold]]
     stages: tuple[Stage, ...]
-    projectors: dict[
-        str, Callable[[str, Any, Sequence[Act]], list[tuple[sa.Table, dict[str, Any]]]]
-    ]
+    projectors: dict[str, Projection]
+    tables: tuple[sa.Table, ...]
 
     def action(self, name: str) -> Action:
         try:
@@ -88,14 +93,17 @@ def registry() -> Registry:
     actions: dict[str, Action] = {}
     subjects: dict[str, type[Subject]] = {}
     rules: dict[str, Callable[[RuleBook, Calendar], Fold]] = {}
-    projectors: dict[str, Any] = {}
+    projectors: dict[str, Projection] = {}
+    stage_tables: list[sa.Table] = []
     for stage in stages:
         for action in stage.actions:
             actions[action.name] = action
         for alias, target in stage.aliases.items():
             actions[alias] = actions[target]
         subjects[stage.subject.kind] = stage.subject
-        rules[stage.subject.kind] = stage.rules
+        if stage.rules is not None:
+            rules[stage.subject.kind] = stage.rules
         if stage.project is not None:
             projectors[stage.subject.kind] = stage.project
-    return Registry(actions, subjects, rules, tuple(stages), projectors)
+        stage_tables.extend(stage.tables)
+    return Registry(actions, subjects, rules, tuple(stages), projectors, tuple(stage_tables))

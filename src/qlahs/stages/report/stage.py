@@ -6,8 +6,7 @@ from typing import Any
 
 from qlahs.domain.base import Act, Subject
 from qlahs.domain.crime_report import CrimeReport
-from qlahs.projections import tables
-from qlahs.projections.report_book import report_book_row
+from qlahs.projections.report_book import report_book, report_book_row
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Action, Stage
 from qlahs.stages.report import commands as c
@@ -29,7 +28,7 @@ def _records(act: type[Act]) -> Any:
 
 
 def _project(subject_id: str, report: Any, acts: Any) -> list[tuple[Any, dict[str, Any]]]:
-    return [(tables.report_book, report_book_row(subject_id, report, acts))]
+    return [(report_book, report_book_row(subject_id, report, acts))]
 
 
 STAGE = Stage(
@@ -37,6 +36,7 @@ STAGE = Stage(
     subject=CrimeReport,
     rules=ReportRules,
     project=_project,
+    tables=(report_book,),
     actions=(
         Action("report.receive", c.ReceiveReport, _receive, creates=True),
         Action("report.transfer", c.TransferReport, _records(CrimeReport.Transferred)),
