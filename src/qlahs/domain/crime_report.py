@@ -62,6 +62,7 @@ class CrimeReport(Subject):
         reporter: str | None
         suspects: list[str]
         notified_on: date | None
+        transferred_to: str | None
         prosecutor: str | None
         outcome: str | None
         case: str | None
@@ -83,12 +84,16 @@ class CrimeReport(Subject):
             aggregate.source, aggregate.received_by = self.source, self.received_by
             aggregate.summary, aggregate.reporter = self.summary, self.reporter
             aggregate.suspects = list(self.suspects)
-            aggregate.notified_on = aggregate.prosecutor = None
+            aggregate.notified_on = aggregate.prosecutor = aggregate.transferred_to = None
             aggregate.outcome = aggregate.case = None
 
     class Transferred(Act):
         step = "transfer"
         to: str
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            aggregate.transferred_to = self.to
 
     class ProcuracyNotified(Act):
         step = "notify_procuracy"
@@ -180,6 +185,16 @@ class CrimeReport(Subject):
             raise CommandRejected(
                 f"Nguồn tin {self.ref} đã được thông báo cho Viện kiểm sát ngày "
                 f"{fmt(self.notified_on)}; không thể thông báo lần thứ hai."
+            )
+        if (
+            act is CrimeReport.ProcuracyNotified
+            and self.received_by == "CA_XA"
+            and getattr(self, "transferred_to", None) is None
+        ):
+            raise CommandRejected(
+                f"Nguồn tin {self.ref} do Công an xã tiếp nhận chưa được chuyển cho Cơ quan điều "
+                "tra (report.transfer): chưa có cơ quan nào phải thông báo cho Viện kiểm sát "
+                "(Điều 146 k5)."
             )
         if act is CrimeReport.Decided and fields.get("case") and fields.get("outcome") != "khoi_to":
             raise CommandRejected(

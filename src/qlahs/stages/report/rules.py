@@ -3,9 +3,9 @@
 - `report.notify_procuracy` — Điều 146 k5: the investigating body notifies the VKS within
   3 days of receipt.
 - `report.resolve` — Điều 147–149: 20 days; the body may extend to 2 months from receipt; the
-  VKS may extend once by at most 2 months from the end of those 2 months; a suspension is
-  allowed only once the limit has run out; after a resumption or a cancelled suspension a new
-  1-month period runs.
+  VKS may extend once by at most 2 months from the end of those 2 months (after which the
+  body can no longer extend on its own); a suspension is allowed only once the limit has run
+  out; after a resumption or a cancelled suspension a new 1-month period runs.
 - `report.extension_request` — Điều 147 k2: the request reaches the VKS at least 5 days before
   the period ends.
 """
@@ -80,6 +80,25 @@ class ReportRules(Fold):
                 f"{self.ref}: Cơ quan điều tra kéo dài thời hạn ngày {fmt(act.on)} sau khi đã "
                 f"phục hồi hoặc bị hủy tạm đình chỉ; thời hạn mới không được kéo dài "
                 f"({cap_rule.article}; Điều 148 k2, Điều 149).",
+            )
+            return
+        if self.vks_extensions > 0:
+            # Once the VKS has extended (Đ147 k2, second sentence) the body's own power to
+            # extend within 2 months of receipt is spent: its act changes nothing, and must not
+            # shorten the period the VKS granted.
+            self._violate(
+                RESOLVE,
+                cap_rule,
+                "exceeds_limit",
+                act,
+                resolve.due,
+                f"{self.ref}: Cơ quan điều tra kéo dài thời hạn ngày {fmt(act.on)} sau khi Viện "
+                f"kiểm sát đã gia hạn; Cơ quan điều tra chỉ được kéo dài không quá "
+                f"{cap_rule.value} tháng kể từ ngày nhận nguồn tin ({cap_rule.article}).",
+            )
+            resolve.explain(
+                f"Ngày {fmt(act.on)} Cơ quan điều tra kéo dài thời hạn sau khi Viện kiểm sát đã "
+                f"gia hạn: không có hiệu lực, hạn vẫn là {fmt(resolve.due)}."
             )
             return
         self._late_if_expired(resolve, act, "kéo dài thời hạn giải quyết", cap_rule)
