@@ -142,16 +142,15 @@ def deadlines(
 
 def deadline_table(found: list[Deadline], title: str, day: date, limit: int | None = None) -> Table:
     table = Table(title=f"{title} ({len(found)})")
-    for heading in (
-        "Số hiệu",
-        "Đơn vị",
-        "Nghĩa vụ",
-        "Căn cứ",
-        "Hạn cuối",
-        "Tình trạng",
-        "Quá hạn (ngày)",
-    ):
-        table.add_column(heading)
+    table.add_column("Số hiệu", no_wrap=True)
+    table.add_column("Đơn vị", no_wrap=True)
+    table.add_column("Nghĩa vụ", no_wrap=True)
+    table.add_column("Căn cứ")
+    table.add_column("Hạn cuối", no_wrap=True)
+    table.add_column("Tình trạng", no_wrap=True)
+    table.add_column("Quá hạn (ngày)", justify="right")
+    # Decisions on reports first: they are what the prosecutor must chase.
+    found = sorted(found, key=lambda d: (d.rule != "report.resolve", str(d.due), d.ref))
     for d in found[:limit] if limit else found:
         late = (
             day - (d.due.date() if hasattr(d.due, "date") and callable(d.due.date) else d.due)

@@ -135,23 +135,13 @@ def plan_report(
         start = received + timedelta(days=rng.randint(1, 6))
         steps.append({"on": start, "do": "report.transfer", "ref": ref, "with": {"to": "CQDT"}})
     if body != "VKS":
-        roll = rng.random()
-        if roll < 0.9:
-            steps.append(
-                {
-                    "on": start + timedelta(days=rng.randint(1, 3)),
-                    "do": "report.notify_procuracy",
-                    "ref": ref,
-                }
-            )
-        elif roll < 0.97:
-            steps.append(
-                {
-                    "on": start + timedelta(days=rng.randint(4, 9)),
-                    "do": "report.notify_procuracy",
-                    "ref": ref,
-                }
-            )
+        # Most bodies notify within 3 days; some late, a few weeks late.
+        delay = rng.choices(
+            [rng.randint(1, 3), rng.randint(4, 9), rng.randint(10, 25)], [90, 8, 2]
+        )[0]
+        steps.append(
+            {"on": start + timedelta(days=delay), "do": "report.notify_procuracy", "ref": ref}
+        )
     steps.append(
         {
             "on": start + timedelta(days=rng.randint(1, 5)),
@@ -164,7 +154,9 @@ def plan_report(
     outcome = rng.choices(["khoi_to", "khong_khoi_to"], weights=[38, 62])[0]
     story = rng.random()
     decide_on: date | None
-    if story < 0.58:  # decided within 20 days
+    if story < 0.03:  # stalled: nobody decides, the report sits on the overdue list
+        decide_on = None
+    elif story < 0.58:  # decided within 20 days
         decide_on = start + timedelta(days=rng.randint(5, (due - start).days))
     elif story < 0.63:  # decided late, without any extension
         decide_on = due + timedelta(days=rng.randint(1, 15))
