@@ -13,11 +13,13 @@ import copy
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any, Literal
 
 from qlahs.domain.base import Act, day_of
 from qlahs.law.calendar import Calendar, end_of_day, fmt
-from qlahs.law.rulebook import RuleBook
+from qlahs.law.counting import Period
+from qlahs.law.rulebook import InForce, RuleBook
 
 Status = Literal["open", "met", "missed", "suspended", "cancelled"]
 Kind = Literal["late", "missing", "premature", "exceeds_limit", "wrong_authority"]
@@ -37,15 +39,19 @@ class Deadline:
     status: Status = "open"
     closed_on: date | None = None
     explanation: list[str] = field(default_factory=list)
+    # A window (the time to appeal, to protest) lapses when it runs out unused: that is not a
+    # breach, so it becomes `cancelled` instead of `missed`.
+    window: bool = False
 
     def explain(self, line: str) -> None:
         self.explanation.append(line)
 
     def as_of(self, day: date) -> Deadline:
-        """This deadline judged at the end of `day`: an open one past its due date is missed."""
+        """This deadline judged at the end of `day`: an open one past its due date is missed
+        (or, for a window, lapsed)."""
         if self.status == "open" and is_past(self.due, day):
             judged = copy.copy(self)
-            judged.status = "missed"
+            judged.status = "cancelled" if self.window else "missed"
             return judged
         return self
 
@@ -106,7 +112,13 @@ class Judgement:
 
 
 class Fold:
-    """Base of a subject's rules: feed it acts in order; it keeps deadlines and violations."""
+    """Base of a subject's rules: feed it acts in order; it keeps deadlines and violations.
+
+    Deadlines are keyed by obligation, or obligation and person (`custody.detention/BC1`).
+    """
+
+    ref = ""
+    unit = ""
 
     def __init__(self, rulebook: RuleBook, calendar: Calendar):
         self.rulebook, self.calendar = rulebook, calendar
@@ -114,12 +126,175 @@ class Fold:
         self.violations: list[Violation] = []
 
     def apply(self, act: Act) -> None:
-        handler: Callable[[Act], None] | None = getattr(self, "on_" + type(act).__name__, None)
-        if handler is not None:
-            handler(act)
+        """Call every handler of the act: `on_<Event>`, and `on_<Event>__<part>` of the rules
+        of each stage a composite fold is made of."""
+        for name in _handlers(type(self), type(act).__name__):
+            getattr(self, name)(act)
 
     def snapshot(self) -> tuple[list[Deadline], list[Violation]]:
         return [copy.deepcopy(d) for d in self.deadlines.values()], list(self.violations)
+
+    # -- building blocks of every rule -----------------------------------------------------
+
+    def open_deadline(
+        self,
+        rule: str,
+        value: InForce,
+        start: date,
+        opening: str,
+        *,
+        person: str | None = None,
+        window: bool = False,
+    ) -> Deadline:
+        """A new deadline (replacing an earlier one of the same key), explained from the start."""
+        deadline = Deadline(
+            ref=f"{self.ref}/{person}" if person else self.ref,
+            rule=rule,
+            article=value.article,
+            unit=self.unit,
+            responsible=self.rulebook[rule].responsible,
+            start=start,
+            due=start,
+            window=window,
+        )
+        deadline.explain(opening)
+        deadline.explain(value.explain())
+        self.deadlines[key(rule, person)] = deadline
+        return deadline
+
+    def set_due(self, deadline: Deadline, period: Period, value: InForce | None = None) -> None:
+        for line in period.lines:
+            deadline.explain(line)
+        deadline.due = period.end
+        if value is not None:
+            deadline.article = value.article
+        when = "lúc" if isinstance(period.end, datetime) else "ngày"
+        deadline.explain(f"Hạn cuối: hết {when} {fmt(period.end)}.")
+
+    def close(
+        self, rule: str, act: Act, what: str, *, person: str | None = None
+    ) -> Deadline | None:
+        """The act that meets the obligation: on time, or late (a `late` violation)."""
+        deadline = self.deadlines.get(key(rule, person))
+        if deadline is None or deadline.status not in ("open", "suspended"):
+            return None
+        deadline.closed_on = act.day
+        if not is_late(act.on, deadline.due):
+            deadline.status = "met"
+            deadline.explain(f"Ngày {fmt(act.on)} {what}: đúng hạn.")
+            return deadline
+        deadline.status = "missed"
+        late = days_late(act.on, deadline.due)
+        deadline.explain(f"Ngày {fmt(act.on)} {what}: chậm {late} ngày.")
+        self.violations.append(
+            Violation(
+                ref=deadline.ref,
+                rule=rule,
+                article=deadline.article,
+                kind="late",
+                unit=self.unit,
+                due=deadline.due,
+                happened_on=act.day,
+                days_overdue=late,
+                message=(
+                    f"{deadline.ref}: {what} ngày {fmt(act.on)}, chậm {late} ngày so với hạn "
+                    f"cuối {fmt(deadline.due)} ({deadline.article})."
+                ),
+            )
+        )
+        return deadline
+
+    def cancel(self, rule: str, act: Act, why: str, *, person: str | None = None) -> None:
+        """The obligation fell away (the case left the stage some other way)."""
+        deadline = self.deadlines.get(key(rule, person))
+        if deadline is not None and deadline.status in ("open", "suspended"):
+            deadline.status = "cancelled"
+            deadline.closed_on = act.day
+            deadline.explain(f"Ngày {fmt(act.on)} {why}: nghĩa vụ không còn.")
+
+    def late_if_expired(self, deadline: Deadline, act: Act, what: str) -> None:
+        """An extension or suspension that comes after the limit ran out leaves days during
+        which the subject was overdue: that is a late act on the obligation."""
+        if not is_late(act.on, deadline.due):
+            return
+        late = days_late(act.on, deadline.due)
+        self.violations.append(
+            Violation(
+                ref=deadline.ref,
+                rule=deadline.rule,
+                article=deadline.article,
+                kind="late",
+                unit=self.unit,
+                due=deadline.due,
+                happened_on=act.day,
+                days_overdue=late,
+                message=(
+                    f"{deadline.ref}: {what} ngày {fmt(act.on)} khi thời hạn đã hết "
+                    f"{fmt(deadline.due)} (chậm {late} ngày; {deadline.article})."
+                ),
+            )
+        )
+
+    def violate(
+        self,
+        rule: str,
+        value: InForce,
+        kind: Kind,
+        act: Act,
+        due: date | None,
+        message: str,
+        *,
+        person: str | None = None,
+    ) -> None:
+        self.violations.append(
+            Violation(
+                ref=f"{self.ref}/{person}" if person else self.ref,
+                rule=rule,
+                article=value.article,
+                kind=kind,
+                unit=self.unit,
+                due=due,
+                happened_on=act.day,
+                days_overdue=None,
+                message=message,
+            )
+        )
+
+    def calendar_note(self, written: date, end: date) -> list[str]:
+        if written == end:
+            return []
+        return [
+            f"Ngày {fmt(written)} là ngày nghỉ ({self.calendar.describe(written)}): "
+            f"lùi sang {fmt(end)} (Điều 134)."
+        ]
+
+
+@cache
+def _handlers(fold: type[Fold], event: str) -> tuple[str, ...]:
+    prefix = f"on_{event}"
+    return tuple(n for n in dir(fold) if n == prefix or n.startswith(prefix + "__"))
+
+
+def key(rule: str, person: str | None) -> str:
+    return f"{rule}/{person}" if person else rule
+
+
+def is_late(on: date, due: date) -> bool:
+    """Whether an act on `on` came after a limit ending at `due`. An act known only by its date
+    is on time on the due day even when the limit ends at an hour of that day."""
+    if isinstance(due, datetime):
+        if isinstance(on, datetime):
+            return on > due
+        return on > due.date()
+    return day_of(on) > due
+
+
+def days_late(on: date, due: date) -> int:
+    if isinstance(due, datetime):
+        moment = on if isinstance(on, datetime) else datetime.combine(on, datetime.max.time())
+        hours = (moment - due).total_seconds() / 3600
+        return max(1, -(-int(hours) // 24))
+    return (day_of(on) - due).days
 
 
 def versions(acts: Iterable[Act], make_fold: Callable[[], Fold]) -> list[Version]:
@@ -144,7 +319,7 @@ def judge(history: Sequence[Version], day: date) -> Judgement:
             current = version
     if current is None:
         return Judgement([], [])
-    deadlines = [d.as_of(day) for d in current.deadlines]
+    deadlines = [d.as_of(day) for d in current.deadlines if day_of(d.start) <= day]
     violations = [v for v in current.violations if v.happened_on is None or v.happened_on <= day]
     violations += [
         missing(d, day) for d in deadlines if d.status == "missed" and d.closed_on is None

@@ -18,8 +18,7 @@ from qlahs.domain.base import Act, day_of
 from qlahs.domain.crime_report import BODY_NAMES, GROUND_NAMES, CrimeReport
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import Period, count
-from qlahs.law.deadlines import Deadline, Fold, Kind, Violation
-from qlahs.law.rulebook import InForce
+from qlahs.law.deadlines import Fold
 
 NOTIFY, RESOLVE, REQUEST = "report.notify_procuracy", "report.resolve", "report.extension_request"
 
@@ -53,15 +52,15 @@ class ReportRules(Fold):
     def _start_clocks(self, day: date, body: str, how: str) -> None:
         self.clock_start = day
         base = self.rulebook.value(RESOLVE, "base", day)
-        resolve = self._deadline(RESOLVE, base, day, f"{how} ngày {fmt(day)}.")
-        self._set_due(resolve, count("days", day, base.value, self.calendar))
+        resolve = self.open_deadline(RESOLVE, base, day, f"{how} ngày {fmt(day)}.")
+        self.set_due(resolve, count("days", day, base.value, self.calendar))
         if body in MUST_NOTIFY:
             limit = self.rulebook.value(NOTIFY, "limit", day)
-            notify = self._deadline(NOTIFY, limit, day, f"{how} ngày {fmt(day)}.")
-            self._set_due(notify, count("days", day, limit.value, self.calendar))
+            notify = self.open_deadline(NOTIFY, limit, day, f"{how} ngày {fmt(day)}.")
+            self.set_due(notify, count("days", day, limit.value, self.calendar))
 
     def on_ProcuracyNotified(self, act: Act) -> None:
-        self._close(NOTIFY, act, "thông báo cho Viện kiểm sát")
+        self.close(NOTIFY, act, "thông báo cho Viện kiểm sát")
 
     # -- extensions -------------------------------------------------------------------------
 
@@ -71,7 +70,7 @@ class ReportRules(Fold):
             return
         cap_rule = self.rulebook.value(RESOLVE, "body_extension_total", self.clock_start)
         if self.new_period:
-            self._violate(
+            self.violate(
                 RESOLVE,
                 cap_rule,
                 "exceeds_limit",
@@ -86,7 +85,7 @@ class ReportRules(Fold):
             # Once the VKS has extended (Đ147 k2, second sentence) the body's own power to
             # extend within 2 months of receipt is spent: its act changes nothing, and must not
             # shorten the period the VKS granted.
-            self._violate(
+            self.violate(
                 RESOLVE,
                 cap_rule,
                 "exceeds_limit",
@@ -101,7 +100,7 @@ class ReportRules(Fold):
                 f"gia hạn: không có hiệu lực, hạn vẫn là {fmt(resolve.due)}."
             )
             return
-        self._late_if_expired(resolve, act, "kéo dài thời hạn giải quyết", cap_rule)
+        self.late_if_expired(resolve, act, "kéo dài thời hạn giải quyết")
         cap = count("months", self.clock_start, cap_rule.value, self.calendar)
         resolve.explain(cap_rule.explain())
         if act.until is None:
@@ -109,11 +108,11 @@ class ReportRules(Fold):
                 f"Ngày {fmt(act.on)} Cơ quan điều tra kéo dài thời hạn đến mức tối đa "
                 f"{cap_rule.value} tháng kể từ ngày nhận nguồn tin."
             )
-            self._set_due(resolve, cap, cap_rule)
+            self.set_due(resolve, cap, cap_rule)
             return
         wanted = self.calendar.roll_forward(act.until)[0]
         if wanted > cap.end:
-            self._violate(
+            self.violate(
                 RESOLVE,
                 cap_rule,
                 "exceeds_limit",
@@ -126,23 +125,23 @@ class ReportRules(Fold):
             resolve.explain(
                 f"Kéo dài đến {fmt(act.until)} vượt giới hạn: chỉ tính đến {fmt(cap.end)}."
             )
-            self._set_due(resolve, cap, cap_rule)
+            self.set_due(resolve, cap, cap_rule)
             return
         resolve.explain(
             f"Ngày {fmt(act.on)} Cơ quan điều tra kéo dài thời hạn đến {fmt(act.until)}."
         )
-        self._set_due(resolve, Period(wanted, self.calendar_note(act.until, wanted)), cap_rule)
+        self.set_due(resolve, Period(wanted, self.calendar_note(act.until, wanted)), cap_rule)
 
     def on_ExtensionRequested(self, act: Act) -> None:
         resolve = self.deadlines.get(RESOLVE)
         if resolve is None:
             return
         rule = self.rulebook.value(REQUEST, "before_end", day_of(resolve.start))
-        request = self._deadline(
+        request = self.open_deadline(
             REQUEST, rule, resolve.due, f"Thời hạn giải quyết hiện tại hết ngày {fmt(resolve.due)}."
         )
-        self._set_due(request, count("days_before_end", resolve.due, rule.value, self.calendar))
-        self._close(REQUEST, act, "gửi văn bản đề nghị gia hạn")
+        self.set_due(request, count("days_before_end", resolve.due, rule.value, self.calendar))
+        self.close(REQUEST, act, "gửi văn bản đề nghị gia hạn")
 
     def on_ExtensionGranted(self, act: CrimeReport.ExtensionGranted) -> None:
         resolve = self.deadlines.get(RESOLVE)
@@ -152,7 +151,7 @@ class ReportRules(Fold):
         times = self.rulebook.value(RESOLVE, "procuracy_extension_count", self.clock_start)
         self.vks_extensions += 1
         if self.new_period or self.vks_extensions > times.value:
-            self._violate(
+            self.violate(
                 RESOLVE,
                 times,
                 "exceeds_limit",
@@ -163,7 +162,7 @@ class ReportRules(Fold):
                 f"mới sau phục hồi ({times.article}).",
             )
             return
-        self._late_if_expired(resolve, act, "gia hạn thời hạn giải quyết", limit)
+        self.late_if_expired(resolve, act, "gia hạn thời hạn giải quyết")
         # The extension runs from the last day of the period it extends, after any move to a
         # working day (ARCHITECTURE, "Counting time"); normally the body's 2-month period.
         base_end = resolve.due
@@ -179,7 +178,7 @@ class ReportRules(Fold):
             granted = Period(end, self.calendar_note(act.until, end))
             how = f"gia hạn đến {fmt(act.until)}"
         if granted.end > cap.end:
-            self._violate(
+            self.violate(
                 RESOLVE,
                 limit,
                 "exceeds_limit",
@@ -191,7 +190,7 @@ class ReportRules(Fold):
             granted = cap
             how += f" — vượt giới hạn, chỉ tính đến {fmt(cap.end)}"
         resolve.explain(f"Ngày {fmt(act.on)} Viện kiểm sát {how}.")
-        self._set_due(resolve, granted, limit)
+        self.set_due(resolve, granted, limit)
 
     # -- suspension and resumption ----------------------------------------------------------
 
@@ -202,7 +201,7 @@ class ReportRules(Fold):
         rule = self.rulebook.value(RESOLVE, "suspension_after_expiry", day_of(resolve.start))
         ground = GROUND_NAMES.get(act.ground, act.ground)
         if act.day < resolve.due and (resolve.due - act.day).days > rule.value:
-            self._violate(
+            self.violate(
                 RESOLVE,
                 rule,
                 "premature",
@@ -212,7 +211,7 @@ class ReportRules(Fold):
                 f"thời hạn giải quyết chưa hết (hết ngày {fmt(resolve.due)}); chỉ được tạm đình "
                 f"chỉ khi đã hết thời hạn ({rule.article}).",
             )
-        self._late_if_expired(resolve, act, "tạm đình chỉ việc giải quyết", None)
+        self.late_if_expired(resolve, act, "tạm đình chỉ việc giải quyết")
         resolve.status = "suspended"
         resolve.explain(
             f"Ngày {fmt(act.on)} tạm đình chỉ việc giải quyết ({ground}): thời hạn dừng lại."
@@ -239,113 +238,9 @@ class ReportRules(Fold):
             "không phải phần còn lại của thời hạn cũ."
         )
         resolve.explain(rule.explain())
-        self._set_due(resolve, count("months", act.day, rule.value, self.calendar), rule)
+        self.set_due(resolve, count("months", act.day, rule.value, self.calendar), rule)
 
     # -- decision ---------------------------------------------------------------------------
 
     def on_Decided(self, act: Act) -> None:
-        self._close(RESOLVE, act, "ra quyết định giải quyết nguồn tin")
-
-    # -- helpers ----------------------------------------------------------------------------
-
-    def _deadline(self, rule: str, value: InForce, start: date, opening: str) -> Deadline:
-        deadline = Deadline(
-            ref=self.ref,
-            rule=rule,
-            article=value.article,
-            unit=self.unit,
-            responsible=self.rulebook[rule].responsible,
-            start=start,
-            due=start,
-        )
-        deadline.explain(opening)
-        deadline.explain(value.explain())
-        self.deadlines[rule] = deadline
-        return deadline
-
-    def _set_due(self, deadline: Deadline, period: Period, value: InForce | None = None) -> None:
-        for line in period.lines:
-            deadline.explain(line)
-        deadline.due = period.end
-        if value is not None:
-            deadline.article = value.article
-        deadline.explain(f"Hạn cuối: hết ngày {fmt(period.end)}.")
-
-    def _close(self, rule: str, act: Act, what: str) -> None:
-        deadline = self.deadlines.get(rule)
-        if deadline is None or deadline.status not in ("open", "suspended"):
-            return
-        deadline.closed_on = act.day
-        if act.day <= deadline.due:
-            deadline.status = "met"
-            deadline.explain(f"Ngày {fmt(act.on)} {what}: đúng hạn.")
-            return
-        deadline.status = "missed"
-        late = (act.day - deadline.due).days
-        deadline.explain(f"Ngày {fmt(act.on)} {what}: chậm {late} ngày.")
-        self.violations.append(
-            Violation(
-                ref=self.ref,
-                rule=rule,
-                article=deadline.article,
-                kind="late",
-                unit=self.unit,
-                due=deadline.due,
-                happened_on=act.day,
-                days_overdue=late,
-                message=(
-                    f"{self.ref}: {what} ngày {fmt(act.on)}, chậm {late} ngày so với hạn cuối "
-                    f"{fmt(deadline.due)} ({deadline.article})."
-                ),
-            )
-        )
-
-    def _late_if_expired(
-        self, deadline: Deadline, act: Act, what: str, value: InForce | None
-    ) -> None:
-        """An extension or suspension that comes after the limit ran out leaves days during
-        which the report was overdue: that is a late act on `report.resolve`."""
-        if act.day <= deadline.due:
-            return
-        late = (act.day - deadline.due).days
-        self.violations.append(
-            Violation(
-                ref=self.ref,
-                rule=deadline.rule,
-                article=deadline.article,
-                kind="late",
-                unit=self.unit,
-                due=deadline.due,
-                happened_on=act.day,
-                days_overdue=late,
-                message=(
-                    f"{self.ref}: {what} ngày {fmt(act.on)} khi thời hạn đã hết ngày "
-                    f"{fmt(deadline.due)} (chậm {late} ngày; {deadline.article})."
-                ),
-            )
-        )
-
-    def _violate(
-        self, rule: str, value: InForce, kind: Kind, act: Act, due: date | None, message: str
-    ) -> None:
-        self.violations.append(
-            Violation(
-                ref=self.ref,
-                rule=rule,
-                article=value.article,
-                kind=kind,
-                unit=self.unit,
-                due=due,
-                happened_on=act.day,
-                days_overdue=None,
-                message=message,
-            )
-        )
-
-    def calendar_note(self, written: date, end: date) -> list[str]:
-        if written == end:
-            return []
-        return [
-            f"Ngày {fmt(written)} là ngày nghỉ ({self.calendar.describe(written)}): "
-            f"lùi sang {fmt(end)} (Điều 134)."
-        ]
+        self.close(RESOLVE, act, "ra quyết định giải quyết nguồn tin")
