@@ -13,7 +13,6 @@ import copy
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import cache
 from typing import Any, Literal
 
 from qlahs.domain.base import Act, day_of
@@ -269,10 +268,16 @@ class Fold:
         ]
 
 
-@cache
+_HANDLERS: dict[tuple[type, str], tuple[str, ...]] = {}
+
+
 def _handlers(fold: type[Fold], event: str) -> tuple[str, ...]:
-    prefix = f"on_{event}"
-    return tuple(n for n in dir(fold) if n == prefix or n.startswith(prefix + "__"))
+    found = _HANDLERS.get((fold, event))
+    if found is None:
+        prefix = f"on_{event}"
+        found = tuple(n for n in dir(fold) if n == prefix or n.startswith(prefix + "__"))
+        _HANDLERS[(fold, event)] = found
+    return found
 
 
 def key(rule: str, person: str | None) -> str:
