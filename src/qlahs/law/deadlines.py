@@ -41,6 +41,10 @@ class Deadline:
     # A window (the time to appeal, to protest) lapses when it runs out unused: that is not a
     # breach, so it becomes `cancelled` instead of `missed`.
     window: bool = False
+    # What staying past the due date is, when it is more than a missing act: a person held
+    # past the end of custody must be released (Điều 173 k7).
+    breach: str | None = None
+    breach_article: str | None = None
 
     def explain(self, line: str) -> None:
         self.explanation.append(line)
@@ -334,19 +338,26 @@ def judge(history: Sequence[Version], day: date) -> Judgement:
 
 def missing(deadline: Deadline, day: date) -> Violation:
     overdue = days_between(deadline.due, day)
+    if deadline.breach:
+        message = (
+            f"{deadline.ref}: {deadline.breach} — quá {overdue} ngày kể từ hạn cuối "
+            f"{fmt(deadline.due)} ({deadline.breach_article or deadline.article})."
+        )
+    else:
+        message = (
+            f"{deadline.ref}: quá hạn {overdue} ngày, chưa thực hiện "
+            f"'{deadline.rule}' (hạn cuối {fmt(deadline.due)}; {deadline.article})."
+        )
     return Violation(
         ref=deadline.ref,
         rule=deadline.rule,
-        article=deadline.article,
+        article=deadline.breach_article or deadline.article,
         kind="missing",
         unit=deadline.unit,
         due=deadline.due,
         happened_on=None,
         days_overdue=overdue,
-        message=(
-            f"{deadline.ref}: quá hạn {overdue} ngày, chưa thực hiện "
-            f"'{deadline.rule}' (hạn cuối {fmt(deadline.due)}; {deadline.article})."
-        ),
+        message=message,
     )
 
 

@@ -26,6 +26,7 @@ from qlahs.stages.registry import Registry
 from qlahs.store import EventLog
 
 NAME = "qlahs"
+SCHEMA_KEY = "schema-version"
 PAGE = 1000
 CACHE_SUBJECTS = 20_000
 
@@ -55,13 +56,29 @@ class Projector:
     # -- setup ------------------------------------------------------------------------------
 
     def create_tables(self) -> None:
+        """Create the read models; when their shape changed since they were built, drop them
+        and build them again from the log (they hold nothing the log does not)."""
+        inspector = sa.inspect(self.engine)
+        if inspector.has_table(t.tracking.name):
+            with self.engine.connect() as connection:
+                version = connection.execute(
+                    sa.select(t.tracking.c.position).where(t.tracking.c.name == SCHEMA_KEY)
+                ).scalar()
+            if version != t.SCHEMA_VERSION:
+                t.metadata.drop_all(self.engine)
         t.metadata.create_all(self.engine)
         with self.engine.begin() as connection:
             exists = connection.execute(
                 sa.select(t.tracking.c.position).where(t.tracking.c.name == NAME)
             ).first()
             if exists is None:
-                connection.execute(t.tracking.insert().values(name=NAME, position=0))
+                connection.execute(
+                    t.tracking.insert(),
+                    [
+                        {"name": NAME, "position": 0},
+                        {"name": SCHEMA_KEY, "position": t.SCHEMA_VERSION},
+                    ],
+                )
 
     def position(self) -> int:
         with self.engine.connect() as connection:
@@ -208,6 +225,10 @@ class Projector:
                         "valid_from": version.valid_from,
                         "valid_to": valid_to,
                         "explanation": deadline.explanation,
+                        "start_day": day_of(deadline.start),
+                        "window": deadline.window,
+                        "breach": deadline.breach,
+                        "breach_article": deadline.breach_article,
                     }
                 )
         if history:

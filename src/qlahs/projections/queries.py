@@ -35,6 +35,9 @@ def _deadline(row: Any) -> Deadline:
         status=row.status,
         closed_on=row.closed_on,
         explanation=list(row.explanation),
+        window=row.window,
+        breach=row.breach,
+        breach_article=row.breach_article,
     )
 
 
@@ -49,7 +52,9 @@ def deadlines(
     """Every deadline as known on `as_of`, judged at the end of that day."""
     dv = t.deadline_versions
     query = sa.select(dv).where(
-        dv.c.valid_from <= as_of, sa.or_(dv.c.valid_to.is_(None), dv.c.valid_to > as_of)
+        dv.c.valid_from <= as_of,
+        sa.or_(dv.c.valid_to.is_(None), dv.c.valid_to > as_of),
+        dv.c.start_day <= as_of,
     )
     if unit:
         query = query.where(dv.c.unit == unit)

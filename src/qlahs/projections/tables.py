@@ -6,6 +6,9 @@ import sqlalchemy as sa
 
 metadata = sa.MetaData()
 
+# Raise when a table changes shape: existing read models are then dropped and rebuilt.
+SCHEMA_VERSION = 2
+
 # The position (notification id) up to which each projection has processed the log; it is
 # updated in the same transaction as the rows it accounts for.
 tracking = sa.Table(
@@ -49,6 +52,10 @@ deadline_versions = sa.Table(
     sa.Column("valid_from", sa.Date, nullable=False),
     sa.Column("valid_to", sa.Date),
     sa.Column("explanation", sa.JSON, nullable=False),
+    sa.Column("start_day", sa.Date, nullable=False),
+    sa.Column("window", sa.Boolean, nullable=False),
+    sa.Column("breach", sa.Text),
+    sa.Column("breach_article", sa.Text),
     sa.Index("ix_deadline_versions_window", "valid_from", "valid_to", "status", "due_day"),
 )
 
