@@ -137,8 +137,12 @@ class ReportRules(Fold):
         if resolve is None:
             return
         rule = self.rulebook.value(REQUEST, "before_end", day_of(resolve.start))
+        # The obligation is known from the start of the period it would extend.
         request = self.open_deadline(
-            REQUEST, rule, resolve.due, f"Thời hạn giải quyết hiện tại hết ngày {fmt(resolve.due)}."
+            REQUEST,
+            rule,
+            resolve.start,
+            f"Thời hạn giải quyết hiện tại hết ngày {fmt(resolve.due)}.",
         )
         self.set_due(request, count("days_before_end", resolve.due, rule.value, self.calendar))
         self.close(REQUEST, act, "gửi văn bản đề nghị gia hạn")
