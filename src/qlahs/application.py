@@ -8,9 +8,10 @@ with Engine.open("sqlite:///qlahs.db") as engine:
 
 from __future__ import annotations
 
+import contextlib
 import random
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import TracebackType
@@ -141,6 +142,26 @@ class Engine:
         message; nothing is recorded then."""
         if not isinstance(command, Command):
             command = self.command(command)
+        with self._queued(command):
+            return self._record(command)
+
+    @contextlib.contextmanager
+    def _queued(self, command: Command) -> Iterator[None]:
+        """Writers of an `exclusive` action's subject (a busy number register) take turns on a
+        PostgreSQL advisory lock held across load and save instead of colliding and retrying.
+        The lock is per subject, so other subjects never wait; elsewhere the optimistic
+        retries of `_record` remain."""
+        action = self.registry.action(command.action)
+        if not (action.exclusive and self.location.is_postgres):
+            yield
+            return
+        sid = subject_id(self.registry.subject_of(command.action).kind, self._subject_ref(command))
+        with self.sql.begin() as connection:  # the lock ends with this transaction
+            key = int.from_bytes(sid.bytes[:8], "big", signed=True)
+            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+            yield
+
+    def _record(self, command: Command) -> Recorded:
         log_id = subject_id("command", command.command_id) if command.command_id else None
         for attempt in range(RETRIES):
             if attempt:
@@ -212,7 +233,7 @@ class Engine:
                 )
             return action.record(None, command, fields)
         subject = self._find(sid)
-        if subject is None:
+        if subject is None and not action.opens:
             raise SubjectNotFound(
                 f"Không tìm thấy {kind.noun} {ref}: cần '{kind.kind}' được tạo trước "
                 f"(trường 'ref')."

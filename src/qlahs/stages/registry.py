@@ -23,7 +23,7 @@ from qlahs.law.deadlines import Fold
 from qlahs.law.rulebook import RuleBook
 from qlahs.stages.commands import Command
 
-BUILT_IN = ("qlahs.stages.report.stage",)
+BUILT_IN = ("qlahs.stages.report.stage", "qlahs.stages.case.stage")
 
 # (subject id, subject, its acts) -> rows of the stage's own tables
 Projection = Callable[[str, Any, Sequence[Act]], list[tuple[sa.Table, dict[str, Any]]]]
@@ -40,6 +40,10 @@ class Action:
     # the subject's reference when it is not the command's `ref` (e.g. a number register is
     # named by unit, series and year); called with the command and the recording unit
     subject_ref: Callable[[Command, str], str] | None = None
+    # creates its subject when it does not exist yet (a register opens with its first number)
+    opens: bool = False
+    # writers of one subject queue on a lock instead of retrying (PostgreSQL advisory lock)
+    exclusive: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class Registry:
     stages: tuple[Stage, ...]
     projectors: dict[str, Projection]
     tables: tuple[sa.Table, ...]
+    action_subjects: dict[str, type[Subject]]
 
     def action(self, name: str) -> Action:
         try:
@@ -82,7 +87,8 @@ class Registry:
             raise InvalidCommand.from_validation(name, error) from None
 
     def subject_of(self, action: str) -> type[Subject]:
-        return self.subjects[action.split(".", 1)[0]]
+        """The kind of subject an action records on (`custody.*` acts are on a case)."""
+        return self.action_subjects[self.action(action).name]
 
 
 @cache
@@ -106,4 +112,7 @@ def registry() -> Registry:
         if stage.project is not None:
             projectors[stage.subject.kind] = stage.project
         stage_tables.extend(stage.tables)
-    return Registry(actions, subjects, rules, tuple(stages), projectors, tuple(stage_tables))
+    action_subjects = {a.name: s.subject for s in stages for a in s.actions}
+    return Registry(
+        actions, subjects, rules, tuple(stages), projectors, tuple(stage_tables), action_subjects
+    )

@@ -1,0 +1,89 @@
+"""Appeal and protest (BLTTHS 2015 Điều 330–355): commands and rules.
+
+- `appeal.party` — Điều 333 k1: 15 days from the judgment to appeal (a window);
+- `protest.same_level` / `protest.superior` — Điều 337 k1: 15 / 30 days (windows);
+- an accepted appeal stops the first-instance judgment taking effect for the appealed parts;
+  the appeal judgment takes effect when pronounced (Điều 355 k2) and starts the enforcement
+  decision (Điều 364 k2).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from qlahs.domain.base import Act
+from qlahs.domain.criminal_case import CriminalCase
+from qlahs.law.calendar import fmt
+from qlahs.law.deadlines import Violation, days_late, is_late
+from qlahs.stages.case.trial import APPEAL, ENFORCE, SAME, SUPERIOR, TrialRules
+from qlahs.stages.commands import Command
+
+
+class AppealJudgment(Command):
+    """Kháng cáo (Điều 331–333)."""
+
+    action: ClassVar[str] = "case.appeal"
+    person: str | None = None
+
+
+class Protest(Command):
+    """Kháng nghị phúc thẩm của Viện kiểm sát (Điều 336–337)."""
+
+    action: ClassVar[str] = "case.protest"
+    level: Literal["same", "superior"] = "same"
+
+
+class AppealAccept(Command):
+    action: ClassVar[str] = "case.appeal_accept"
+
+
+class AppealJudge(Command):
+    action: ClassVar[str] = "case.appeal_judge"
+    outcome: str = "giữ nguyên"
+
+
+class AppealRules(TrialRules):
+    """Appeals and protests judged against their windows; enforcement after the appeal."""
+
+    def on_Appealed(self, act: CriminalCase.Appealed) -> None:
+        self._within(APPEAL, act, "kháng cáo")
+
+    def on_Protested(self, act: CriminalCase.Protested) -> None:
+        self._within(SAME if act.level == "same" else SUPERIOR, act, "kháng nghị phúc thẩm")
+
+    def _within(self, rule: str, act: Act, what: str) -> None:
+        if self.close(rule, act, what) is not None:
+            return
+        window = self.deadlines.get(rule)
+        if window is not None and is_late(act.on, window.due):  # a second, late one
+            late = days_late(act.on, window.due)
+            self.violations.append(
+                Violation(
+                    ref=self.ref,
+                    rule=rule,
+                    article=window.article,
+                    kind="late",
+                    unit=self.unit,
+                    due=window.due,
+                    happened_on=act.day,
+                    days_overdue=late,
+                    message=(
+                        f"{self.ref}: {what} ngày {fmt(act.on)}, quá hạn {late} ngày "
+                        f"({window.article})."
+                    ),
+                )
+            )
+
+    def on_AppealAccepted(self, act: Act) -> None:
+        for person in self.sentenced:
+            self.cancel(ENFORCE, act, "Tòa án cấp phúc thẩm thụ lý vụ án", person=person)
+
+    def on_AppealJudged(self, act: Act) -> None:
+        for person in self.sentenced:
+            self.open_enforcement(
+                act,
+                act.day,
+                person,
+                f"Bản án phúc thẩm tuyên ngày {fmt(act.on)} có hiệu lực pháp luật ngay "
+                "(Điều 355 k2).",
+            )

@@ -1,0 +1,63 @@
+"""What every stage's rules need to know about a case: its category and its people."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from qlahs.domain.base import day_of
+from qlahs.domain.criminal_case import CriminalCase
+from qlahs.law.crimes import CATEGORY_NAMES, gravest
+from qlahs.law.deadlines import Fold
+from qlahs.law.rulebook import InForce
+
+
+class CaseFacts(Fold):
+    """Keeps the case's category (the gravest of its charges, BLHS Điều 9), its procedure and
+    its persons' birth dates; the stage rules build on it."""
+
+    case_category = "NT"
+    procedure = "thong_thuong"
+    phase = "investigation"  # investigation | prosecution | trial, moved by the indictment rules
+
+    def __init__(self, *args: Any):
+        super().__init__(*args)
+        self.person_categories: dict[str, str] = {}
+        self.birth_dates: dict[str, date] = {}
+
+    @property
+    def category(self) -> str:
+        return gravest([self.case_category, *self.person_categories.values()])
+
+    @property
+    def summary(self) -> bool:
+        """Thủ tục rút gọn (Điều 455–465)."""
+        return self.procedure == "rut_gon"
+
+    def on_Opened(self, act: CriminalCase.Opened) -> None:
+        self.ref, self.unit = act.ref, act.unit
+        self.case_category, self.procedure = act.category, act.procedure
+
+    def on_ChargeChanged(self, act: CriminalCase.ChargeChanged) -> None:
+        self.case_category = act.category
+
+    def on_PersonCharged(self, act: CriminalCase.PersonCharged) -> None:
+        self.person_categories[act.person] = act.category
+        if act.birth_date:
+            self.birth_dates[act.person] = act.birth_date
+
+    def by_category(self, rule: str, name: str, day: date, category: str | None = None) -> InForce:
+        """A parameter that depends on the crime category, e.g. `base_NT`."""
+        return self.rulebook.value(rule, f"{name}_{category or self.category}", day)
+
+    def category_line(self, category: str | None = None) -> str:
+        category = category or self.category
+        return f"Loại tội phạm: {CATEGORY_NAMES[category]} ({category}; BLHS 2015 Điều 9)."
+
+    def is_minor(self, person: str, day: date) -> bool:
+        birth = self.birth_dates.get(person)
+        if birth is None:
+            return False
+        day = day_of(day)
+        age = day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+        return age < 18

@@ -1,0 +1,88 @@
+"""Modules 2–5 as a stage plug-in: the criminal case's actions, subject and rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qlahs.domain.base import Subject
+from qlahs.domain.criminal_case import CaseAct, CriminalCase
+from qlahs.stages.case import appeal, custody, enforcement, indictment, investigation, trial
+from qlahs.stages.case.appeal import AppealRules
+from qlahs.stages.case.custody import CustodyRules
+from qlahs.stages.case.enforcement import EnforcementRules
+from qlahs.stages.case.indictment import IndictmentRules
+from qlahs.stages.case.investigation import InvestigationRules
+from qlahs.stages.commands import Command
+from qlahs.stages.registry import Action, Stage
+
+
+class CaseRules(InvestigationRules, CustodyRules, IndictmentRules, AppealRules, EnforcementRules):
+    """Every obligation of a criminal case: each stage's rules react to the acts they know."""
+
+
+def _open(subject: Subject | None, command: Command, fields: dict[str, Any]) -> Subject:
+    assert subject is None
+    return CriminalCase.open(ref=command.ref, **fields)
+
+
+def _records(act: type[CaseAct]) -> Any:
+    def record(subject: Subject | None, command: Command, fields: dict[str, Any]) -> Subject:
+        assert isinstance(subject, CriminalCase)
+        subject.record(act, **fields)
+        return subject
+
+    return record
+
+
+C = CriminalCase
+ACTIONS: tuple[tuple[str, type[Command], type[CaseAct]], ...] = (
+    ("case.change_charge", investigation.ChangeCharge, C.ChargeChanged),
+    ("case.charge", investigation.ChargePerson, C.PersonCharged),
+    ("case.approve_charge", investigation.ApproveCharge, C.ChargeApproved),
+    ("case.cancel_charge", investigation.CancelCharge, C.ChargeCancelled),
+    ("case.request_evidence", investigation.RequestEvidence, C.EvidenceRequested),
+    ("case.extend_investigation", investigation.ExtendInvestigation, C.InvestigationExtended),
+    ("case.suspend_investigation", investigation.SuspendInvestigation, C.InvestigationSuspended),
+    ("case.resume_investigation", investigation.ResumeInvestigation, C.InvestigationResumed),
+    ("case.dismiss_investigation", investigation.DismissInvestigation, C.InvestigationDismissed),
+    ("case.transfer", investigation.TransferCase, C.Transferred),
+    ("case.conclude_investigation", investigation.ConcludeInvestigation, C.InvestigationConcluded),
+    ("custody.arrest", custody.Arrest, C.Arrested),
+    ("custody.hold", custody.Hold, C.Held),
+    ("custody.extend_hold", custody.ExtendHold, C.HoldExtended),
+    ("custody.approve_hold_extension", custody.ApproveHoldExtension, C.HoldExtensionApproved),
+    ("custody.detain", custody.Detain, C.Detained),
+    ("custody.extend_detention", custody.ExtendDetention, C.DetentionExtended),
+    ("custody.release", custody.Release, C.Released),
+    ("case.receive_file", indictment.ReceiveFile, C.FileReceived),
+    ("case.extend_prosecution", indictment.ExtendProsecution, C.ProsecutionExtended),
+    (
+        "case.return_for_investigation",
+        indictment.ReturnForInvestigation,
+        C.ReturnedForInvestigation,
+    ),
+    ("case.indict", indictment.Indict, C.Indicted),
+    ("case.send_to_court", indictment.SendToCourt, C.SentToCourt),
+    ("case.suspend", indictment.SuspendCase, C.Suspended),
+    ("case.resume", indictment.ResumeCase, C.Resumed),
+    ("case.dismiss", indictment.DismissCase, C.Dismissed),
+    ("case.court_accept", trial.CourtAccept, C.CourtAccepted),
+    ("case.extend_trial_preparation", trial.ExtendTrialPreparation, C.TrialPreparationExtended),
+    ("case.bring_to_trial", trial.BringToTrial, C.BroughtToTrial),
+    ("case.judge", trial.Judge, C.Judged),
+    ("case.appeal", appeal.AppealJudgment, C.Appealed),
+    ("case.protest", appeal.Protest, C.Protested),
+    ("case.appeal_accept", appeal.AppealAccept, C.AppealAccepted),
+    ("case.appeal_judge", appeal.AppealJudge, C.AppealJudged),
+    ("case.enforcement_decision", enforcement.DecideEnforcement, C.EnforcementDecided),
+)
+
+STAGE = Stage(
+    name="case",
+    subject=CriminalCase,
+    rules=CaseRules,
+    actions=(
+        Action("case.open", investigation.OpenCase, _open, creates=True),
+        *(Action(name, command, _records(act)) for name, command, act in ACTIONS),
+    ),
+)
