@@ -173,7 +173,7 @@ class Engine:
                     return Recorded.model_validate(earlier.result)
             # A new subject is not looked up first: a duplicate fails on save, and the retry
             # then finds it and refuses the command.
-            subject = self._act(command, look_up_new=attempt > 0)
+            subject, others = self._act(command, look_up_new=attempt > 0)
             result = Recorded(
                 action=command.action,
                 ref=subject.ref,
@@ -182,7 +182,7 @@ class Engine:
                 stage=subject.stage,
                 on=command.on.isoformat(),
             )
-            pending: list[Aggregate] = [subject]
+            pending: list[Aggregate] = [subject, *others]
             if log_id is not None:
                 assert command.command_id is not None
                 pending.append(
@@ -210,13 +210,15 @@ class Engine:
         kind = self.registry.subject_of(command.action).kind
         sid = subject_id(kind, self._subject_ref(command))
         before = self._acts(sid)
-        subject = self._act(command, look_up_new=True)
+        subject, _others = self._act(command, look_up_new=True)
         after = before + [e for e in subject.collect_events() if isinstance(e, Act)]
         day = day_of(command.on)
         old = {v.message for v in self._judge(kind, before, day).violations}
         return [v for v in self._judge(kind, after, day).violations if v.message not in old]
 
-    def _act(self, command: Command, *, look_up_new: bool) -> Subject:
+    def _act(self, command: Command, *, look_up_new: bool) -> tuple[Subject, list[Aggregate]]:
+        """The subject with the act recorded (not yet saved), and any other subject the act
+        changes too."""
         action = self.registry.action(command.action)
         kind = self.registry.subject_of(command.action)
         ref = self._subject_ref(command)
@@ -231,14 +233,19 @@ class Engine:
                     f"{kind.noun.capitalize()} {ref} đã có từ ngày "
                     f"{fmt(existing.opened_on)}; không thể tạo lần thứ hai với cùng số hiệu."
                 )
-            return action.record(None, command, fields)
+            return action.record(None, command, fields), []
         subject = self._find(sid)
         if subject is None and not action.opens:
             raise SubjectNotFound(
                 f"Không tìm thấy {kind.noun} {ref}: cần '{kind.kind}' được tạo trước "
                 f"(trường 'ref')."
             )
-        return action.record(subject, command, fields)
+        others: list[Aggregate] = []
+        if action.involve is not None and subject is not None:
+            extra, involved = action.involve(subject, command, fields, self)
+            fields |= extra
+            others += involved
+        return action.record(subject, command, fields), others
 
     def _subject_ref(self, command: Command) -> str:
         action = self.registry.action(command.action)
@@ -310,6 +317,10 @@ class Engine:
         """Deadlines and violations of one subject, computed from its events directly."""
         sid = subject_id(kind, ref)
         return self._judge(kind, self._acts(sid), as_of)
+
+    def find_subject(self, kind: str, ref: str) -> Subject | None:
+        found = self._find(subject_id(kind, ref))
+        return found if isinstance(found, Subject) else None
 
     def subject(self, kind: str, ref: str) -> Subject:
         found = self._find(subject_id(kind, ref))

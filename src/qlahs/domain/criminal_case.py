@@ -78,6 +78,23 @@ class Accused:
     enforcement: str | None = None
 
 
+def carried_accused(data: dict[str, Any]) -> Accused:
+    """A person moving between cases keeps every state of theirs."""
+    fields = {k: v for k, v in data.items() if k in Accused.__dataclass_fields__}
+    for name in ("birth_date", "charged_on"):
+        if isinstance(fields.get(name), str):
+            fields[name] = date.fromisoformat(fields[name])
+    return Accused(**fields)
+
+
+def carry(accused: Accused, clocks: dict[str, Any]) -> dict[str, Any]:
+    """A person and their running clocks as stored on the act that moves them."""
+    data: dict[str, Any] = {
+        k: (v.isoformat() if isinstance(v, date) else v) for k, v in accused.__dict__.items()
+    }
+    return data | clocks
+
+
 class CaseAct(Act):
     """An act on a case; `machine` says whose stage it moves: the case's or one person's."""
 
@@ -116,6 +133,8 @@ class CriminalCase(Subject):
         investigating_agency: str | None
         procedure: str
         persons: dict[str, Accused]
+        from_case: str | None
+        lineage: list[str]
 
     # -- acts ------------------------------------------------------------------------------
 
@@ -127,6 +146,9 @@ class CriminalCase(Subject):
         from_report: str | None
         investigating_agency: str | None
         procedure: str
+        # a case split off another one carries its persons and their clocks (Điều 170)
+        from_case: str | None
+        carried: list[dict[str, Any]]
 
         def apply(self, aggregate: Any) -> None:
             aggregate.ref, aggregate.unit = self.ref, self.unit
@@ -138,6 +160,10 @@ class CriminalCase(Subject):
             aggregate.investigating_agency = self.investigating_agency
             aggregate.procedure = self.procedure
             aggregate.persons = {}
+            aggregate.from_case = self.from_case
+            aggregate.lineage = []
+            for person in self.carried:
+                aggregate.persons[person["person"]] = carried_accused(person)
 
     class ChargeChanged(CaseAct):
         step = "change_charge"
@@ -201,13 +227,41 @@ class CriminalCase(Subject):
         to: str
 
     class Joined(CaseAct):
+        """Other cases joined into this one (Điều 170): their persons and clocks move here."""
+
         step = "join"
         cases: list[str]
+        carried: list[dict[str, Any]]
+        earliest_opened_on: date
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            for person in self.carried:
+                aggregate.persons[person["person"]] = carried_accused(person)
+            aggregate.lineage.append(f"nhập {', '.join(self.cases)} ngày {fmt(self.on)}")
+
+    class JoinedInto(CaseAct):
+        step = "merge_into"
+        into: str
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            aggregate.lineage.append(f"nhập vào {self.into} ngày {fmt(self.on)}")
 
     class Split(CaseAct):
+        """Persons split off into a new case (Điều 170): they leave with their clocks."""
+
         step = "split"
         persons: list[str]
-        into: str | None
+        into: str
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            for person in self.persons:
+                aggregate.persons.pop(person, None)
+            aggregate.lineage.append(
+                f"tách {', '.join(self.persons)} sang {self.into} ngày {fmt(self.on)}"
+            )
 
     class InvestigationConcluded(CaseAct):
         step = "conclude_investigation"
@@ -334,6 +388,8 @@ class CriminalCase(Subject):
 
     @classmethod
     def open(cls, *, ref: str, **fields: Any) -> CriminalCase:
+        fields.setdefault("from_case", None)
+        fields.setdefault("carried", [])
         return cls._create(cls.Opened, id=subject_id(cls.kind, ref), ref=ref, **fields)
 
     def record(self, act: type[CaseAct], **fields: Any) -> None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib import import_module
 from importlib.metadata import entry_points
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from pydantic import ValidationError
@@ -19,7 +20,7 @@ from pydantic import ValidationError
 from qlahs.domain.base import Act, Subject
 from qlahs.domain.errors import InvalidCommand, UnknownAction
 from qlahs.law.calendar import Calendar
-from qlahs.law.deadlines import Fold
+from qlahs.law.deadlines import Fold, Judgement
 from qlahs.law.rulebook import RuleBook
 from qlahs.stages.commands import Command
 
@@ -27,6 +28,20 @@ BUILT_IN = ("qlahs.stages.report.stage", "qlahs.stages.case.stage")
 
 # (subject id, subject, its acts) -> rows of the stage's own tables
 Projection = Callable[[str, Any, Sequence[Act]], list[tuple[sa.Table, dict[str, Any]]]]
+
+
+class Lookup(Protocol):
+    """What an action that touches other subjects may ask of the engine."""
+
+    def find_subject(self, kind: str, ref: str) -> Subject | None: ...
+
+    def judge(self, kind: str, ref: str, as_of: date) -> Judgement: ...
+
+
+# (the subject before its act, the command, the act's fields, the engine) -> fields to add to
+# the act, and other subjects the act changes too (a case split off, cases joined into it),
+# saved in the same transaction
+Involve = Callable[[Subject, Command, dict[str, Any], Lookup], tuple[dict[str, Any], list[Any]]]
 
 
 @dataclass(frozen=True)
@@ -44,6 +59,7 @@ class Action:
     opens: bool = False
     # writers of one subject queue on a lock instead of retrying (PostgreSQL advisory lock)
     exclusive: bool = False
+    involve: Involve | None = None
 
 
 @dataclass(frozen=True)

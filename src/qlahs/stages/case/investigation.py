@@ -148,7 +148,7 @@ class JoinCases(Command):
 class SplitCase(Command):
     action: ClassVar[str] = "case.split"
     persons: list[str] = Field(min_length=1)
-    into: str | None = None
+    into: str = Field(min_length=1, description="Số hiệu vụ án mới được tách ra")
 
 
 class ConcludeInvestigation(Command):
@@ -179,6 +179,13 @@ class InvestigationRules(CaseFacts):
             INVESTIGATE, self._base(act.day), act.day, f"Khởi tố vụ án ngày {fmt(act.on)}."
         )
         self._recompute(deadline)
+
+    def rebase_investigation(self, start: date) -> None:
+        """Count the period from an earlier opening (cases joined, Điều 172 k4)."""
+        deadline = self.deadlines.get(INVESTIGATE)
+        if deadline is not None and self.investigation_mode == "initial":
+            deadline.start = start
+            self._recompute(deadline)
 
     def on_ChargeChanged__investigation(self, act: Act) -> None:
         self._category_changed(act)

@@ -16,6 +16,7 @@ class Investigation(StateMachine):
     investigation_suspended = State("Tạm đình chỉ điều tra")
     investigation_concluded = State("Kết thúc điều tra", final=True)
     dismissed = State("Đã đình chỉ", final=True)
+    merged = State("Đã nhập vào vụ án khác", final=True)
 
     change_charge = investigating.to.itself() | investigation_suspended.to.itself()
     charge = investigating.to.itself()
@@ -27,6 +28,7 @@ class Investigation(StateMachine):
     resume_investigation = investigation_suspended.to(investigating)
     dismiss_investigation = investigating.to(dismissed) | investigation_suspended.to(dismissed)
     conclude_investigation = investigating.to(investigation_concluded)
+    merge_into = investigating.to(merged) | investigation_suspended.to(merged)
 
 
 class Indictment(StateMachine):

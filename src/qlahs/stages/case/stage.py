@@ -12,11 +12,14 @@ from qlahs.stages.case.custody import CustodyRules
 from qlahs.stages.case.enforcement import EnforcementRules
 from qlahs.stages.case.indictment import IndictmentRules
 from qlahs.stages.case.investigation import InvestigationRules
+from qlahs.stages.case.lineage import LineageRules, join_in, split_off
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Action, Stage
 
 
-class CaseRules(InvestigationRules, CustodyRules, IndictmentRules, AppealRules, EnforcementRules):
+class CaseRules(
+    InvestigationRules, CustodyRules, IndictmentRules, AppealRules, EnforcementRules, LineageRules
+):
     """Every obligation of a criminal case: each stage's rules react to the acts they know."""
 
 
@@ -84,5 +87,7 @@ STAGE = Stage(
     actions=(
         Action("case.open", investigation.OpenCase, _open, creates=True),
         *(Action(name, command, _records(act)) for name, command, act in ACTIONS),
+        Action("case.join", investigation.JoinCases, _records(C.Joined), involve=join_in),
+        Action("case.split", investigation.SplitCase, _records(C.Split), involve=split_off),
     ),
 )
