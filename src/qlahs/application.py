@@ -173,7 +173,7 @@ class Engine:
                     return Recorded.model_validate(earlier.result)
             # A new subject is not looked up first: a duplicate fails on save, and the retry
             # then finds it and refuses the command.
-            subject, others = self._act(command, look_up_new=attempt > 0)
+            subject, others = self._act(command, look_up_new=attempt > 0, evict_first=attempt > 0)
             result = Recorded(
                 action=command.action,
                 ref=subject.ref,
@@ -196,7 +196,12 @@ class Engine:
             try:
                 self.log.save(*pending)
             except IntegrityError:
-                continue  # another writer got there first: load again and re-check
+                # Another writer got there first: forget what we hold, load again, re-check.
+                self._evict(subject, *others)
+                continue
+            except BaseException:
+                self._evict(subject, *others)
+                raise
             return result
         raise ConcurrencyError(
             f"Không ghi được '{command.action}' cho {command.ref} sau {RETRIES} lần do xung đột "
@@ -210,15 +215,19 @@ class Engine:
         kind = self.registry.subject_of(command.action).kind
         sid = subject_id(kind, self._subject_ref(command))
         before = self._acts(sid)
-        subject, _others = self._act(command, look_up_new=True)
+        subject, others = self._act(command, look_up_new=True, evict_first=True)
         after = before + [e for e in subject.collect_events() if isinstance(e, Act)]
+        self._evict(subject, *others)  # nothing of the preview may stay in the cache
         day = day_of(command.on)
         old = {v.message for v in self._judge(kind, before, day).violations}
         return [v for v in self._judge(kind, after, day).violations if v.message not in old]
 
-    def _act(self, command: Command, *, look_up_new: bool) -> tuple[Subject, list[Aggregate]]:
+    def _act(
+        self, command: Command, *, look_up_new: bool, evict_first: bool = False
+    ) -> tuple[Subject, list[Aggregate]]:
         """The subject with the act recorded (not yet saved), and any other subject the act
-        changes too."""
+        changes too. The cached aggregates are changed in place: whoever abandons them after
+        this evicts them."""
         action = self.registry.action(command.action)
         kind = self.registry.subject_of(command.action)
         ref = self._subject_ref(command)
@@ -234,6 +243,8 @@ class Engine:
                     f"{fmt(existing.opened_on)}; không thể tạo lần thứ hai với cùng số hiệu."
                 )
             return action.record(None, command, fields), []
+        if evict_first:
+            self._evict_id(sid)
         subject = self._find(sid)
         if subject is None and not action.opens:
             raise SubjectNotFound(
@@ -241,11 +252,16 @@ class Engine:
                 f"(trường 'ref')."
             )
         others: list[Aggregate] = []
-        if action.involve is not None and subject is not None:
-            extra, involved = action.involve(subject, command, fields, self)
-            fields |= extra
-            others += involved
-        return action.record(subject, command, fields), others
+        try:
+            if action.involve is not None and subject is not None:
+                extra, involved = action.involve(subject, command, fields, self)
+                fields |= extra
+                others += involved
+            return action.record(subject, command, fields), others
+        except BaseException:
+            self._evict(*others)
+            self._evict_id(sid)
+            raise
 
     def _subject_ref(self, command: Command) -> str:
         action = self.registry.action(command.action)
@@ -253,8 +269,18 @@ class Engine:
             return command.ref
         return action.subject_ref(command, command.unit or self.default_unit)
 
+    def _evict(self, *aggregates: Aggregate) -> None:
+        for aggregate in aggregates:
+            self._evict_id(aggregate.id)
+
+    def _evict_id(self, sid: UUID) -> None:
+        cache = self.log.repository.cache
+        if cache is not None:
+            with contextlib.suppress(KeyError):
+                cache.get(sid, evict=True)
+
     def _find(self, sid: UUID) -> Any:
-        """The aggregate, or None; the repository hands out a copy of its cached one."""
+        """The aggregate, or None (the cached object itself: see `_act`)."""
         try:
             return self.log.repository.get(sid)
         except AggregateNotFoundError:
@@ -323,6 +349,8 @@ class Engine:
         return found if isinstance(found, Subject) else None
 
     def subject(self, kind: str, ref: str) -> Subject:
+        """The subject as stored now (another process may have changed it)."""
+        self._evict_id(subject_id(kind, ref))
         found = self._find(subject_id(kind, ref))
         if not isinstance(found, Subject):
             raise SubjectNotFound(f"Không tìm thấy {kind} {ref}.")

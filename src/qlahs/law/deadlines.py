@@ -49,6 +49,12 @@ class Deadline:
     def explain(self, line: str) -> None:
         self.explanation.append(line)
 
+    def copy(self) -> Deadline:
+        """A copy that later explanations do not reach (every other field is immutable)."""
+        twin = copy.copy(self)
+        twin.explanation = list(self.explanation)
+        return twin
+
     def as_of(self, day: date) -> Deadline:
         """This deadline judged at the end of `day`: an open one past its due date is missed
         (or, for a window, lapsed)."""
@@ -135,7 +141,7 @@ class Fold:
             getattr(self, name)(act)
 
     def snapshot(self) -> tuple[list[Deadline], list[Violation]]:
-        return [copy.deepcopy(d) for d in self.deadlines.values()], list(self.violations)
+        return [d.copy() for d in self.deadlines.values()], list(self.violations)
 
     # -- building blocks of every rule -----------------------------------------------------
 

@@ -26,6 +26,8 @@ from qlahs.stages.registry import Registry
 from qlahs.store import EventLog
 
 NAME = "qlahs"
+# A rebuild reads bigger pages: a subject is rewritten once per page it appears in.
+REBUILD_PAGE = 10_000
 SCHEMA_KEY = "schema-version"
 PAGE = 1000
 CACHE_SUBJECTS = 20_000
@@ -97,11 +99,11 @@ class Projector:
                 t.tracking.update().where(t.tracking.c.name == NAME).values(position=0)
             )
         self._cache.clear()
-        return self.catch_up(progress)
+        return self.catch_up(progress, page=REBUILD_PAGE)
 
     # -- the pull loop ----------------------------------------------------------------------
 
-    def catch_up(self, progress: Progress | None = None) -> int:
+    def catch_up(self, progress: Progress | None = None, page: int = PAGE) -> int:
         """Apply every event not yet projected; return how many were applied."""
         applied = 0
         total = None
@@ -121,7 +123,7 @@ class Projector:
                 if progress is not None and total is None:
                     total = max(0, (self.log.recorder.max_notification_id() or 0) - position)
                 notifications = self.log.recorder.select_notifications(
-                    start=position, limit=PAGE, inclusive_of_start=False
+                    start=position, limit=page, inclusive_of_start=False
                 )
                 if not notifications:
                     return applied
