@@ -101,6 +101,7 @@ def _vietnamese(item: object) -> str:
         message = template.format(**context)
     except (KeyError, IndexError):
         message = template
+    message = message.replace("' or '", "' hoặc '")
     if "input" in item and item["type"] not in ("missing",):
         message += f" (nhận được: {item['input']!r})"
     return message

@@ -5,6 +5,7 @@ from __future__ import annotations
 from qlahs.law.calendar import load_adjustments
 from qlahs.law.citation import CONFIDENCE_NAMES
 from qlahs.law.counting import UNIT_NAMES
+from qlahs.law.crimes import crime_table
 from qlahs.law.rulebook import RuleBook
 
 HEADER = (
@@ -45,6 +46,19 @@ def render(rulebook: RuleBook | None = None) -> str:
                     f"{value.citation} | {effective_from:%d/%m/%Y} | {value.confidence} |"
                 )
         lines.append("")
+    table = crime_table()
+    lines.append("## Loại tội phạm theo khoản bị khởi tố (`law/crimes.yaml`)\n")
+    lines.append(
+        f"{table.description} — {table.citation}. Mức cao nhất của khung hình phạt ghi theo trí "
+        "nhớ, **chưa đối chiếu** văn bản hợp nhất BLHS (độ tin cậy M); khoản không có ở đây "
+        "phải ghi `category` khi khởi tố.\n"
+    )
+    lines.append("| điều | tội danh | khoản → loại | tin cậy |")
+    lines.append("|---|---|---|---|")
+    for number, article in sorted(table.clauses.items()):
+        clauses = ", ".join(f"k{k}: {v}" for k, v in sorted(article.clauses.items()))
+        lines.append(f"| {number} | {article.name} | {clauses} | {article.confidence} |")
+    lines.append("")
     lines.append("## Ngày nghỉ, ngày làm bù bổ sung cho lịch của gói `holidays`\n")
     lines.append("| ngày | loại | tên | căn cứ | tin cậy |")
     lines.append("|---|---|---|---|---|")
