@@ -242,18 +242,19 @@ class Engine:
                     f"{kind.noun.capitalize()} {ref} đã có từ ngày "
                     f"{fmt(existing.opened_on)}; không thể tạo lần thứ hai với cùng số hiệu."
                 )
-            return action.record(None, command, fields), []
-        if evict_first:
-            self._evict_id(sid)
-        subject = self._find(sid)
-        if subject is None and not action.opens:
+            subject = None
+        else:
+            if evict_first:
+                self._evict_id(sid)
+            subject = self._find(sid)
+        if subject is None and not (action.creates or action.opens):
             raise SubjectNotFound(
                 f"Không tìm thấy {kind.noun} {ref}: cần '{kind.kind}' được tạo trước "
                 f"(trường 'ref')."
             )
         others: list[Aggregate] = []
         try:
-            if action.involve is not None and subject is not None:
+            if action.involve is not None:
                 extra, involved = action.involve(subject, command, fields, self)
                 fields |= extra
                 others += involved

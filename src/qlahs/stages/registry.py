@@ -41,7 +41,9 @@ class Lookup(Protocol):
 # (the subject before its act, the command, the act's fields, the engine) -> fields to add to
 # the act, and other subjects the act changes too (a case split off, cases joined into it),
 # saved in the same transaction
-Involve = Callable[[Subject, Command, dict[str, Any], Lookup], tuple[dict[str, Any], list[Any]]]
+Involve = Callable[
+    [Subject | None, Command, dict[str, Any], Lookup], tuple[dict[str, Any], list[Any]]
+]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Transfer, join and split of cases (BLTTHS 2015 Điều 169–170), keeping every person's clocks.
+"""Lineage: a case opened from a report, transfer, join and split (BLTTHS 2015 Điều 169–170).
 
 A split moves persons into a new case that starts with their running deadlines and the
 investigation period of the case they came from; a join moves the persons of the joined cases
@@ -13,14 +13,49 @@ from datetime import date, datetime
 from typing import Any
 
 from qlahs.domain.base import Subject, day_of
+from qlahs.domain.crime_report import CrimeReport
 from qlahs.domain.criminal_case import CriminalCase, carry
 from qlahs.domain.errors import CommandRejected, SubjectExists
 from qlahs.law.calendar import fmt
 from qlahs.law.deadlines import Deadline, Judgement, iso, key
 from qlahs.stages.case.common import CaseFacts
-from qlahs.stages.case.investigation import INVESTIGATE, JoinCases, SplitCase
+from qlahs.stages.case.investigation import INVESTIGATE, JoinCases, OpenCase, SplitCase
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Lookup
+
+
+def link_report(
+    case: Subject | None, command: Command, fields: dict[str, Any], engine: Lookup
+) -> tuple[dict[str, Any], list[Any]]:
+    """Opening a case from a report is the report's decision to prosecute (Điều 147 k1 a):
+    the report records it if it has not yet, so the link is kept both ways."""
+    assert isinstance(command, OpenCase)
+    if not command.from_report:
+        return {}, []
+    report = engine.find_subject("report", command.from_report)
+    if not isinstance(report, CrimeReport):
+        raise CommandRejected(
+            f"Không tìm thấy nguồn tin {command.from_report} (trường 'from_report')."
+        )
+    if report.outcome is None:
+        report.record(
+            CrimeReport.Decided,
+            on=command.on,
+            actor=fields["actor"],
+            unit=fields["unit"],
+            note=f"Khởi tố vụ án {command.ref}",
+            command_id=None,
+            outcome="khoi_to",
+            case=command.ref,
+        )
+        return {}, [report]
+    if report.outcome != "khoi_to" or report.case not in (None, command.ref):
+        raise CommandRejected(
+            f"Nguồn tin {report.ref} đã được giải quyết "
+            f"({report.outcome}, vụ án {report.case or '—'}): không thể khởi tố vụ án "
+            f"{command.ref} từ nguồn tin này (trường 'from_report')."
+        )
+    return {}, []
 
 
 def clocks(judgement: Judgement, ref: str) -> list[dict[str, Any]]:
@@ -41,7 +76,7 @@ def clocks(judgement: Judgement, ref: str) -> list[dict[str, Any]]:
 
 
 def split_off(
-    case: Subject, command: Command, fields: dict[str, Any], engine: Lookup
+    case: Subject | None, command: Command, fields: dict[str, Any], engine: Lookup
 ) -> tuple[dict[str, Any], list[Any]]:
     assert isinstance(case, CriminalCase) and isinstance(command, SplitCase)
     if engine.find_subject("case", command.into) is not None:
@@ -74,7 +109,7 @@ def split_off(
 
 
 def join_in(
-    case: Subject, command: Command, fields: dict[str, Any], engine: Lookup
+    case: Subject | None, command: Command, fields: dict[str, Any], engine: Lookup
 ) -> tuple[dict[str, Any], list[Any]]:
     assert isinstance(case, CriminalCase) and isinstance(command, JoinCases)
     day = day_of(command.on)

@@ -12,7 +12,7 @@ from qlahs.stages.case.custody import CustodyRules
 from qlahs.stages.case.enforcement import EnforcementRules
 from qlahs.stages.case.indictment import IndictmentRules
 from qlahs.stages.case.investigation import InvestigationRules
-from qlahs.stages.case.lineage import LineageRules, join_in, split_off
+from qlahs.stages.case.lineage import LineageRules, join_in, link_report, split_off
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Action, Stage
 
@@ -85,7 +85,7 @@ STAGE = Stage(
     subject=CriminalCase,
     rules=CaseRules,
     actions=(
-        Action("case.open", investigation.OpenCase, _open, creates=True),
+        Action("case.open", investigation.OpenCase, _open, creates=True, involve=link_report),
         *(Action(name, command, _records(act)) for name, command, act in ACTIONS),
         Action("case.join", investigation.JoinCases, _records(C.Joined), involve=join_in),
         Action("case.split", investigation.SplitCase, _records(C.Split), involve=split_off),
