@@ -2,9 +2,10 @@
 
 - `appeal.party` — Điều 333 k1: 15 days from the judgment to appeal (a window);
 - `protest.same_level` / `protest.superior` — Điều 337 k1: 15 / 30 days (windows);
-- an accepted appeal stops the first-instance judgment taking effect for the appealed parts;
-  the appeal judgment takes effect when pronounced (Điều 355 k2) and starts the enforcement
-  decision (Điều 364 k2).
+- an appeal or protest in time stops the first-instance judgment taking effect for the parts
+  it concerns (Điều 339, 343), so no enforcement decision is due for them; the appeal
+  judgment takes effect when pronounced (Điều 355 k2) and starts the enforcement decision
+  (Điều 364 k2).
 """
 
 from __future__ import annotations
@@ -46,32 +47,55 @@ class AppealRules(TrialRules):
     """Appeals and protests judged against their windows; enforcement after the appeal."""
 
     def on_Appealed(self, act: CriminalCase.Appealed) -> None:
-        self._within(APPEAL, act, "kháng cáo")
+        if self._within(APPEAL, act, "kháng cáo"):
+            # An accused person's appeal holds back that person's part of the judgment; an
+            # appeal by another participant (no accused named) is taken as against all of it.
+            persons = [act.person] if act.person in self.sentenced else list(self.sentenced)
+            self._not_in_effect(act, persons, "kháng cáo")
 
     def on_Protested(self, act: CriminalCase.Protested) -> None:
-        self._within(SAME if act.level == "same" else SUPERIOR, act, "kháng nghị phúc thẩm")
+        rule = SAME if act.level == "same" else SUPERIOR
+        if self._within(rule, act, "kháng nghị phúc thẩm"):
+            self._not_in_effect(act, list(self.sentenced), "kháng nghị phúc thẩm")
 
-    def _within(self, rule: str, act: Act, what: str) -> None:
+    def _within(self, rule: str, act: Act, what: str) -> bool:
+        """Judge an appeal or protest against its window; whether it came in time."""
         if self.close(rule, act, what) is not None:
-            return
+            return self.deadlines[rule].status == "met"
         window = self.deadlines.get(rule)
-        if window is not None and is_late(act.on, window.due):  # a second, late one
-            late = days_late(act.on, window.due)
-            self.violations.append(
-                Violation(
-                    ref=self.ref,
-                    rule=rule,
-                    article=window.article,
-                    kind="late",
-                    unit=self.unit,
-                    due=window.due,
-                    happened_on=act.day,
-                    days_overdue=late,
-                    message=(
-                        f"{self.ref}: {what} ngày {fmt(act.on)}, quá hạn {late} ngày "
-                        f"({window.article})."
-                    ),
-                )
+        if window is None:
+            return False
+        if not is_late(act.on, window.due):  # a second one, in time
+            return True
+        late = days_late(act.on, window.due)
+        self.violations.append(
+            Violation(
+                ref=self.ref,
+                rule=rule,
+                article=window.article,
+                kind="late",
+                unit=self.unit,
+                due=window.due,
+                happened_on=act.day,
+                days_overdue=late,
+                message=(
+                    f"{self.ref}: {what} ngày {fmt(act.on)}, quá hạn {late} ngày "
+                    f"({window.article})."
+                ),
+            )
+        )
+        return False
+
+    def _not_in_effect(self, act: Act, persons: list[str], what: str) -> None:
+        """The parts appealed or protested in time do not take legal effect (Điều 343) and are
+        not enforced (Điều 339): no enforcement decision is due until the appeal judgment."""
+        for person in persons:
+            self.cancel(
+                ENFORCE,
+                act,
+                f"{what} trong hạn: phần bản án bị {what} chưa có hiệu lực pháp luật "
+                "(Điều 339, Điều 343)",
+                person=person,
             )
 
     def on_AppealAccepted(self, act: Act) -> None:

@@ -46,6 +46,11 @@ class CaseFacts(Fold):
         if act.birth_date:
             self.birth_dates[act.person] = act.birth_date
 
+    def person_category(self, person: str) -> str:
+        """The category of the crime one accused person is charged with; the case's own
+        category for a person not charged yet (held before the charge)."""
+        return self.person_categories.get(person) or self.category
+
     def by_category(self, rule: str, name: str, day: date, category: str | None = None) -> InForce:
         """A parameter that depends on the crime category, e.g. `base_NT`."""
         return self.rulebook.value(rule, f"{name}_{category or self.category}", day)

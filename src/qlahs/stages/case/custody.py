@@ -228,7 +228,8 @@ class CustodyRules(CaseFacts):
             f"Lệnh tạm giam {STAGE_NAMES[act.stage]} từ ngày {fmt(act.on)}.",
             person=act.person,
         )
-        deadline.explain(self.category_line())
+        own = act.stage == "investigation"
+        deadline.explain(self.category_line(self.person_category(act.person) if own else None))
         deadline.breach = "người bị tạm giam chưa được trả tự do khi hết thời hạn tạm giam"
         deadline.breach_article = "BLTTHS 2015 Điều 173 khoản 7"
         if held:
@@ -267,8 +268,15 @@ class CustodyRules(CaseFacts):
         state.detention_extensions += 1
         days = act.days if act.days is not None else 30 * (act.months or 0)
         if state.stage == "investigation":
-            times = self.by_category(DETENTION, "investigation_extension_count", deadline.start)
-            most = self.by_category(DETENTION, "investigation_extension", deadline.start)
+            category = self.person_category(act.person)
+            times = self.by_category(
+                DETENTION, "investigation_extension_count", deadline.start, category
+            )
+            most = self._for_minor(
+                self.by_category(DETENTION, "investigation_extension", deadline.start, category),
+                act.person,
+                act.day,
+            )
             if state.detention_extensions > times.value:
                 self.violate(
                     DETENTION,
@@ -277,7 +285,7 @@ class CustodyRules(CaseFacts):
                     act,
                     deadline.due,
                     f"{deadline.ref}: gia hạn tạm giam để điều tra lần thứ "
-                    f"{state.detention_extensions}; tội {self.category} chỉ được gia hạn "
+                    f"{state.detention_extensions}; tội {category} chỉ được gia hạn "
                     f"{times.value} lần ({times.article}).",
                     person=act.person,
                 )
@@ -290,7 +298,7 @@ class CustodyRules(CaseFacts):
                     act,
                     deadline.due,
                     f"{deadline.ref}: gia hạn tạm giam {days} ngày, quá {most.value} ngày mỗi lần "
-                    f"với tội {self.category} ({most.article}).",
+                    f"với tội {category} ({most.article}).",
                     person=act.person,
                 )
                 days = most.value
@@ -355,17 +363,25 @@ class CustodyRules(CaseFacts):
         elif stage in ("judgment", "appeal"):
             cap = self.rulebook.value(DETENTION, stage, day)
         else:
-            cap = self.by_category(DETENTION, stage, day)
+            # Điều 173 sets each accused person's limit by the crime that person is charged
+            # with; later stages borrow the case's own time limit (Điều 241, 278).
+            category = self.person_category(person) if stage == "investigation" else None
+            cap = self.by_category(DETENTION, stage, day, category)
+        return self._for_minor(cap, person, day)
+
+    def _for_minor(self, limit: InForce, person: str, day: date) -> InForce:
+        """Two thirds of an adult's limit for a person under 18 (Điều 419 k1): every limit of
+        tạm giam, extensions included."""
         if not self.is_minor(person, day):
-            return cap
+            return limit
         top = self.rulebook.value(DETENTION, "minor_numerator", day)
         bottom = self.rulebook.value(DETENTION, "minor_denominator", day)
-        return cap.model_copy(
+        return limit.model_copy(
             update={
-                "value": cap.value * top.value // bottom.value,
+                "value": limit.value * top.value // bottom.value,
                 "citation": top.citation,
                 "confidence": top.confidence,
-                "parameter": f"{cap.parameter} × {top.value}/{bottom.value}",
+                "parameter": f"{limit.parameter} × {top.value}/{bottom.value}",
             }
         )
 

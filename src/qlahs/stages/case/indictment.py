@@ -147,16 +147,17 @@ class IndictmentRules(CaseFacts):
         if act.person or self.phase != "prosecution" or deadline is None:
             return
         if act.ground not in EARLY_GROUNDS and act.day < deadline.due:
+            rule = self.rulebook.value(DECIDE, "suspension_after_expiry", act.day)
             self.violate(
                 DECIDE,
-                self.by_category(DECIDE, "base", deadline.start),
+                rule,
                 "premature",
                 act,
                 deadline.due,
                 f"{self.ref}: tạm đình chỉ vụ án ngày {fmt(act.on)} "
                 f"({GROUND_NAMES.get(act.ground, act.ground)}) khi thời hạn quyết định việc "
-                "truy tố "
-                f"chưa hết (hết ngày {fmt(deadline.due)}) (BLTTHS 2015 Điều 247 khoản 1).",
+                f"truy tố chưa hết (hết ngày {fmt(deadline.due)}); với căn cứ này chỉ được tạm "
+                f"đình chỉ khi đã hết thời hạn ({rule.article}).",
             )
         self.close(DECIDE, act, "tạm đình chỉ vụ án")
 

@@ -210,7 +210,10 @@ class InvestigationRules(CaseFacts):
         if deadline is None or deadline.status != "open":
             return
         if self.investigation_mode == "supplementary" or self.summary:
-            value = self.rulebook.value(INVESTIGATE, "supplementary_by_procuracy", act.day)
+            # Neither the summary period (Điều 460) nor a supplementary one (Điều 174 k2) can
+            # be extended: cite the article that set the period running.
+            period = "summary" if self.summary else "supplementary_by_procuracy"
+            value = self.rulebook.value(INVESTIGATE, period, act.day)
             self.violate(
                 INVESTIGATE,
                 value,
@@ -254,7 +257,12 @@ class InvestigationRules(CaseFacts):
             months = limit.value
         self.extensions.append((months, limit))
         deadline.explain(f"Ngày {fmt(act.on)} gia hạn điều tra lần {index}: {months} tháng.")
-        self._recompute(deadline)
+        if self.investigation_mode == "resumed":
+            # The one extension after a resumption runs from the end of the new period
+            # (Điều 174 k1); the caps of Điều 172 k4 concern the initial period only.
+            self.set_due(deadline, count("months", deadline.due, months, self.calendar), limit)
+        else:
+            self._recompute(deadline)
 
     def on_InvestigationSuspended__investigation(
         self, act: CriminalCase.InvestigationSuspended
@@ -275,6 +283,8 @@ class InvestigationRules(CaseFacts):
                 f"điều tra chưa hết (hết ngày {fmt(deadline.due)}); với căn cứ này chỉ được tạm "
                 f"đình chỉ khi đã hết thời hạn điều tra ({rule.article}).",
             )
+        # A suspension dated after the limit ran out leaves days the case was overdue.
+        self.late_if_expired(deadline, act, "tạm đình chỉ điều tra")
         deadline.status = "suspended"
         deadline.explain(f"Ngày {fmt(act.on)} tạm đình chỉ điều tra ({ground}): thời hạn dừng lại.")
 
