@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from qlahs.application import Engine
+from qlahs.cases_cli import case_app
 from qlahs.domain.errors import QlahsError, ScenarioFileError
 from qlahs.law.deadlines import Deadline
 from qlahs.scenario import format as scenario_format
@@ -29,6 +30,7 @@ app = typer.Typer(
 )
 scenario_app = typer.Typer(help="Kịch bản thời hạn tố tụng (SCENARIOS.md).", no_args_is_help=True)
 app.add_typer(scenario_app, name="scenario")
+app.add_typer(case_app, name="case")
 
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
@@ -220,7 +222,8 @@ def book_table(
         title=f"Sổ {definition.number}: {definition.title} — {unit} — {year} ({len(rows)} dòng)",
         show_lines=True,
     )
-    shown = [c for c in definition.columns if limit is None or c.key in _SHORT]
+    brief = definition.short_keys or _SHORT  # the columns a book marks `short`, if any
+    shown = [c for c in definition.columns if limit is None or c.key in brief]
     for column in shown:
         table.add_column(column.heading, overflow="fold")
     for row in rows[:limit] if limit else rows:

@@ -22,6 +22,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from qlahs.application import Engine
+from qlahs.demo_cases import show_cases, with_cases
 from qlahs.domain.errors import CommandRejected
 from qlahs.law.calendar import Calendar, add_months
 from qlahs.law.counting import add_days
@@ -249,7 +250,7 @@ def run_demo(
             with suppress(FileNotFoundError):
                 Path(str(location.sql_url.database) + suffix).unlink()
     calendar = Calendar.default()
-    steps = commands(reports, until, seed, calendar)
+    steps = with_cases(commands(reports, until, seed, calendar), until, seed, calendar)
     refused = 0
     with Engine.open(db, default_unit=UNIT, default_actor="Văn thư") as engine:
         with progress("Ghi nhận hành vi tố tụng") as bar:
@@ -275,7 +276,8 @@ def run_demo(
         )
         path = write_xlsx(definition, rows, UNIT, until.year, out / "so-04.xlsx")
         console.print(f"Đã ghi Sổ 04 năm {until.year} ({len(rows)} dòng) vào {path}")
-    return summary | {"xlsx": str(path), "book_rows": len(rows), "overdue": len(overdue)}
+        cases = show_cases(engine, steps, UNIT, until, console)
+    return summary | {"xlsx": str(path), "book_rows": len(rows), "overdue": len(overdue)} | cases
 
 
 def _advancing(steps: list[dict[str, Any]], bar: Progress, task: Any) -> Iterator[dict[str, Any]]:

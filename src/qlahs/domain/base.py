@@ -82,6 +82,10 @@ class Subject(Aggregate):
             raise StageError(
                 self.noun, self.ref, step, self.stage_names.get(self.stage, self.stage), allowed
             )
+        self.require_not_before(step, on)
+
+    def require_not_before(self, step: str, on: date) -> None:
+        """An act dated before its subject existed cannot be true."""
         if day_of(on) < day_of(self.opened_on):
             raise CommandRejected(
                 f"Trường 'on' ({fmt(on)}) của bước '{step}' trước ngày {self.noun} {self.ref} "

@@ -166,13 +166,22 @@ class CriminalCase(Subject):
                 aggregate.persons[person["person"]] = carried_accused(person)
 
     class ChargeChanged(CaseAct):
+        """Thay đổi, bổ sung quyết định khởi tố: of the case (Điều 156) or of one accused
+        person (Điều 180)."""
+
         step = "change_charge"
         crime: str
         category: str
+        person: str | None
 
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
-            aggregate.crime, aggregate.category = self.crime, self.category
+            if self.person:
+                accused = aggregate.persons[self.person]
+                accused.crime, accused.category = self.crime, self.category
+                accused.approval = PERSON_MACHINES["approval"][accused.approval]["change_charge"]
+            else:
+                aggregate.crime, aggregate.category = self.crime, self.category
 
     class PersonCharged(CaseAct):
         step = "charge"
@@ -400,7 +409,7 @@ class CriminalCase(Subject):
             self._require_person_step(act, person, on)
         elif person and act.step in PERSON_LEVEL:
             stages, step = PERSON_LEVEL[act.step]
-            self._on_or_after(act.step, on)
+            self.require_not_before(act.step, on)
             if self.stage not in stages:
                 raise StageError(
                     self.noun,
@@ -427,20 +436,24 @@ class CriminalCase(Subject):
                 f"Bị can {person} của vụ án {self.ref} đã bị khởi tố ngày "
                 f"{fmt(charged.charged_on)}: dùng case.change_charge để thay đổi."
             )
+        if act is CriminalCase.ChargeChanged and person:
+            self._require_charged(person)
+            approval = self.persons[person].approval or "pending"
+            if "change_charge" not in PERSON_MACHINES["approval"][approval]:
+                raise StageError(
+                    "bị can",
+                    f"{self.ref}/{person}",
+                    act.step,
+                    PERSON_STATE_NAMES[approval],
+                    PERSON_MACHINES["approval"][approval],
+                )
         for name in fields.get("persons") or ():
             if act is not CriminalCase.Split or name not in self.persons:
                 self._require_charged(name)
         self.trigger_event(act, **fields)
 
-    def _on_or_after(self, step: str, on: date) -> None:
-        if day_of(on) < day_of(self.opened_on):
-            raise CommandRejected(
-                f"Trường 'on' ({fmt(on)}) của bước '{step}' trước ngày khởi tố vụ án {self.ref} "
-                f"({fmt(self.opened_on)}): không thể có thật."
-            )
-
     def _require_person_step(self, act: type[CaseAct], person: str | None, on: date) -> None:
-        self._on_or_after(act.step, on)
+        self.require_not_before(act.step, on)
         if not person:
             raise CommandRejected(f"Bước '{act.step}' cần trường 'person' (bị can, người bị giữ).")
         accused = self.persons.get(person)

@@ -199,7 +199,7 @@ class Fold:
             Violation(
                 ref=deadline.ref,
                 rule=rule,
-                article=deadline.article,
+                article=deadline.breach_article or deadline.article,
                 kind="late",
                 unit=self.unit,
                 due=deadline.due,
@@ -207,7 +207,7 @@ class Fold:
                 days_overdue=late,
                 message=(
                     f"{deadline.ref}: {what} ngày {fmt(act.on)}, chậm {late} ngày so với hạn "
-                    f"cuối {fmt(deadline.due)} ({deadline.article})."
+                    f"cuối {fmt(deadline.due)} ({deadline.breach_article or deadline.article})."
                 ),
             )
         )

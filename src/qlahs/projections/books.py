@@ -27,6 +27,8 @@ class Column(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     key: str
     heading: str
+    # shown when only the first rows are printed (`qlahs book --limit`), to fit a terminal
+    short: bool = False
 
 
 class Book(BaseModel):
@@ -37,17 +39,25 @@ class Book(BaseModel):
     citation: Citation
     confidence: Confidence
     table: str
-    only: dict[str, str]
+    # rows of the table that belong to the book, e.g. {kind: detention} or {measure: true}
+    only: dict[str, str | bool]
+    # the book's year is the year of this date; a row without it is not (yet) in the book
     date_column: str
+    # how entries follow each other; the date column and the reference when not given
+    order: list[str] = []
     columns: list[Column]
 
     @property
     def headings(self) -> list[str]:
         return [column.heading for column in self.columns]
 
+    @property
+    def short_keys(self) -> set[str]:
+        return {column.key for column in self.columns if column.short}
+
     def rows(self, connection: sa.Connection, unit: str, year: int) -> list[dict[str, Any]]:
-        """The book of `unit` for `year`, numbered in the order the VKS took the reports in."""
-        table = tables.metadata.tables[self.table]
+        """The book of `unit` for `year`, numbered in the order the entries were made."""
+        table = self._table()
         when = table.c[self.date_column]
         where = [
             table.c.unit == unit,
@@ -55,7 +65,15 @@ class Book(BaseModel):
             when <= date(year, 12, 31),
             *(table.c[key] == value for key, value in self.only.items()),
         ]
-        return book_rows(connection, table, where, [when, table.c.ref])
+        order = [table.c[key] for key in self.order] or [when, table.c.ref]
+        return book_rows(connection, table, where, order)
+
+    def _table(self) -> sa.Table:
+        if self.table not in tables.metadata.tables:
+            from qlahs.stages.registry import registry
+
+            registry()  # stage modules declare their own tables when they are imported
+        return tables.metadata.tables[self.table]
 
     def cells(self, row: dict[str, Any]) -> list[str]:
         return [display(column.key, row.get(column.key)) for column in self.columns]
@@ -64,6 +82,8 @@ class Book(BaseModel):
 def display(key: str, value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
     if isinstance(value, date):
         return fmt(value)
     if key == "source":

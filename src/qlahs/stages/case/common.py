@@ -39,7 +39,10 @@ class CaseFacts(Fold):
         self.case_category, self.procedure = act.category, act.procedure
 
     def on_ChargeChanged(self, act: CriminalCase.ChargeChanged) -> None:
-        self.case_category = act.category
+        if act.person:
+            self.person_categories[act.person] = act.category
+        else:
+            self.case_category = act.category
 
     def on_PersonCharged(self, act: CriminalCase.PersonCharged) -> None:
         self.person_categories[act.person] = act.category

@@ -18,7 +18,7 @@ from qlahs.domain.criminal_case import CriminalCase
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import count
 from qlahs.law.crimes import Category, category_of
-from qlahs.law.deadlines import Deadline
+from qlahs.law.deadlines import Deadline, Violation
 from qlahs.law.rulebook import InForce
 from qlahs.stages.case.common import CaseFacts
 from qlahs.stages.commands import Command
@@ -77,9 +77,10 @@ class OpenCase(_Charged):
 
 
 class ChangeCharge(_Charged):
-    """Thay đổi, bổ sung quyết định khởi tố vụ án (Điều 156)."""
+    """Thay đổi, bổ sung quyết định khởi tố vụ án (Điều 156) hoặc khởi tố bị can (Điều 180)."""
 
     action: ClassVar[str] = "case.change_charge"
+    person: str | None = None
 
 
 class ChargePerson(_Charged):
@@ -398,6 +399,40 @@ class InvestigationRules(CaseFacts):
             value,
             act.day,
             f"Quyết định khởi tố bị can {act.name} ngày {fmt(act.on)} gửi Viện kiểm sát.",
+            person=act.person,
+        )
+        self.set_due(deadline, count("days", act.day, value.value, self.calendar))
+
+    def on_ChargeChanged__approval(self, act: CriminalCase.ChargeChanged) -> None:
+        if not act.person:
+            return
+        value = self.rulebook.value(APPROVE, "limit", act.day)
+        earlier = self.deadlines.get(f"{APPROVE}/{act.person}")
+        if earlier is not None and earlier.status == "open" and act.day > earlier.due:
+            late = (act.day - earlier.due).days
+            self.violations.append(
+                Violation(
+                    ref=earlier.ref,
+                    rule=APPROVE,
+                    article=earlier.article,
+                    kind="missing",
+                    unit=self.unit,
+                    due=earlier.due,
+                    happened_on=act.day,
+                    days_overdue=late,
+                    message=(
+                        f"{earlier.ref}: Viện kiểm sát chưa phê chuẩn hoặc hủy bỏ quyết định khởi "
+                        f"tố bị can, quá hạn {late} ngày khi quyết định được thay đổi ngày "
+                        f"{fmt(act.on)} ({earlier.article})."
+                    ),
+                )
+            )
+        deadline = self.open_deadline(
+            APPROVE,
+            value,
+            act.day,
+            f"Quyết định thay đổi quyết định khởi tố bị can ngày {fmt(act.on)} gửi Viện kiểm "
+            "sát để phê chuẩn (Điều 180 k3).",
             person=act.person,
         )
         self.set_due(deadline, count("days", act.day, value.value, self.calendar))

@@ -110,12 +110,14 @@ class ChargeApproval(StateMachine):
 
     pending = State("Chờ phê chuẩn", initial=True)
     evidence_requested = State("Yêu cầu bổ sung chứng cứ")
-    approved = State("Đã phê chuẩn", final=True)
+    # Not final: a changed charge goes to the VKS for approval again (Điều 180 k3).
+    approved = State("Đã phê chuẩn")
     cancelled = State("Đã hủy bỏ", final=True)
 
     approve_charge = pending.to(approved) | evidence_requested.to(approved)
     cancel_charge = pending.to(cancelled) | evidence_requested.to(cancelled)
     request_evidence = pending.to(evidence_requested)
+    change_charge = approved.to(pending) | pending.to.itself() | evidence_requested.to(pending)
 
 
 class AccusedProcedure(StateMachine):

@@ -6,6 +6,7 @@ from typing import Any
 
 from qlahs.domain.base import Subject
 from qlahs.domain.criminal_case import CaseAct, CriminalCase
+from qlahs.projections.case_books import CASE_TABLES, project_case
 from qlahs.stages.case import appeal, custody, enforcement, indictment, investigation, trial
 from qlahs.stages.case.appeal import AppealRules
 from qlahs.stages.case.custody import CustodyRules
@@ -84,6 +85,8 @@ STAGE = Stage(
     name="case",
     subject=CriminalCase,
     rules=CaseRules,
+    project=project_case,
+    tables=CASE_TABLES,
     actions=(
         Action("case.open", investigation.OpenCase, _open, creates=True, involve=link_report),
         *(Action(name, command, _records(act)) for name, command, act in ACTIONS),

@@ -1,0 +1,101 @@
+"""Questions asked about criminal cases: find a case by what people remember of it, and what
+a case looked like on a given legal date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+
+from qlahs.domain.base import Act
+from qlahs.domain.criminal_case import CriminalCase
+from qlahs.domain.errors import CommandRejected, SubjectNotFound
+from qlahs.law.calendar import fmt
+from qlahs.projections.case_books import case_book, case_persons
+from qlahs.projections.text_search import needle
+
+if TYPE_CHECKING:
+    from qlahs.application import Engine
+
+
+def search_cases(
+    connection: sa.Connection, text: str, *, unit: str | None = None, limit: int = 50
+) -> list[dict[str, Any]]:
+    """Cases whose reference, report, summary, charge, or a person's name or code contains
+    `text` (case-insensitive; without diacritics it matches either way), oldest first, each
+    with the persons that matched."""
+    wanted = needle(text)
+    if not wanted:
+        raise CommandRejected("Cần nhập nội dung tìm kiếm: số hiệu vụ án, tên hoặc mã bị can.")
+    cb, cp = case_book, case_persons
+    query = sa.select(cb).where(cb.c.search.contains(wanted, autoescape=True))
+    if unit:
+        query = query.where(cb.c.unit == unit)
+    cases = [
+        dict(row)
+        for row in connection.execute(
+            query.order_by(cb.c.opened_on, cb.c.ref).limit(limit)
+        ).mappings()
+    ]
+    if not cases:
+        return []
+    persons = connection.execute(
+        sa.select(cp.c.subject_id, cp.c.person, cp.c.name)
+        .where(
+            cp.c.subject_id.in_([case["subject_id"] for case in cases]),
+            cp.c.search.contains(wanted, autoescape=True),
+        )
+        .order_by(cp.c.person)
+    ).all()
+    for case in cases:
+        case["matched"] = [
+            f"{row.name} ({row.person})" if row.name else row.person
+            for row in persons
+            if row.subject_id == case["subject_id"]
+        ]
+    return cases
+
+
+def find_cases(
+    engine: Engine, text: str, *, unit: str | None = None, limit: int = 50
+) -> list[dict[str, Any]]:
+    """`search_cases` on an engine's read models, brought up to date first."""
+    engine.catch_up()
+    with engine.sql.connect() as connection:
+        return search_cases(connection, text, unit=unit, limit=limit)
+
+
+def case_as_of(engine: Engine, ref: str, as_of: date) -> CriminalCase:
+    """The case as the acts that took legal effect by the end of `as_of` left it."""
+    now = engine.subject("case", ref)
+    if not isinstance(now, CriminalCase):
+        raise SubjectNotFound(f"Không tìm thấy vụ án {ref}.")
+    acts = engine.history("case", ref)
+    if all(act.day <= as_of for act in acts):
+        return now
+    if acts[0].day > as_of:
+        raise SubjectNotFound(
+            f"Vụ án {ref} được khởi tố ngày {fmt(acts[0].on)}, sau ngày xét {fmt(as_of)}."
+        )
+    return replay_until(acts, as_of)
+
+
+def replay_until(acts: Sequence[Act], as_of: date) -> CriminalCase:
+    """Apply, in the order they were recorded, the acts dated on or before `as_of`.
+
+    Version checks are skipped on purpose: later acts are left out. A back-dated act whose
+    step needs a later-dated one (rare: the machines follow legal order) is left out too,
+    rather than making up a state the case was never in.
+    """
+    case: Any = acts[0].mutate(None)
+    for act in acts[1:]:
+        if act.day > as_of:
+            continue
+        try:
+            act.apply(case)
+        except KeyError:
+            continue
+    assert isinstance(case, CriminalCase)
+    return case
