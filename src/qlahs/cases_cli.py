@@ -3,15 +3,13 @@ computation, violations), and finding a case by what people remember of it."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from qlahs.application import Engine
+from qlahs.cli_support import console, errors, open_engine, parse_day
 from qlahs.domain.base import Act, day_of
 from qlahs.domain.criminal_case import PERSON_STATE_NAMES, STAGE_NAMES, CriminalCase
 from qlahs.domain.errors import QlahsError
@@ -26,8 +24,6 @@ case_app = typer.Typer(
     help="Vụ án hình sự: tra cứu, diễn biến, thời hạn và vi phạm.", no_args_is_help=True
 )
 
-console = Console()
-errors = Console(stderr=True, soft_wrap=True)
 
 Db = Annotated[
     str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
@@ -43,8 +39,8 @@ def show(
     db: Db = DEFAULT_URL,
 ) -> None:
     """Vụ án tại một ngày: bị can, diễn biến, mọi thời hạn với cách tính, mọi vi phạm."""
-    day = _date(as_of)
-    with _open(db) as engine:
+    day = parse_day(as_of, "--as-of")
+    with open_engine(db) as engine:
         try:
             case = case_as_of(engine, ref, day)
         except QlahsError as error:
@@ -68,7 +64,7 @@ def search(
     db: Db = DEFAULT_URL,
 ) -> None:
     """Tìm vụ án theo số hiệu, nguồn tin, tội danh, họ tên hoặc mã bị can (có dấu hoặc không)."""
-    with _open(db) as engine:
+    with open_engine(db) as engine:
         try:
             found = find_cases(engine, text, unit=unit, limit=limit)
         except QlahsError as error:
@@ -207,24 +203,3 @@ def violations_table(judgement: Judgement, day: date) -> Table:
 
 def _state(value: str | None) -> str:
     return PERSON_STATE_NAMES.get(value, value) if value else ""
-
-
-def _date(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        errors.print(f"[red]Tham số --as-of phải là ngày dạng YYYY-MM-DD (nhận được: {text!r}).[/]")
-        raise typer.Exit(2) from None
-
-
-def _open(db: str) -> Engine:
-    # The same as the main command's: `qlahs.cli` adds this sub-app, so it cannot be imported.
-    try:
-        return Engine.open(
-            db, default_actor=os.environ.get("QLAHS_ACTOR", os.environ.get("USER", "qlahs"))
-        )
-    except QlahsError as error:
-        errors.print(f"[red]{error}[/]")
-        raise typer.Exit(2) from None

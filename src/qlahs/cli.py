@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from qlahs.application import Engine
 from qlahs.cases_cli import case_app
+from qlahs.cli_support import console, errors, open_engine, parse_day, progress_bar
 from qlahs.domain.errors import QlahsError, ScenarioFileError
 from qlahs.law.deadlines import Deadline
 from qlahs.scenario import format as scenario_format
@@ -32,8 +29,6 @@ scenario_app = typer.Typer(help="Kịch bản thời hạn tố tụng (SCENARIO
 app.add_typer(scenario_app, name="scenario")
 app.add_typer(case_app, name="case")
 
-console = Console()
-errors = Console(stderr=True, soft_wrap=True)
 
 Db = Annotated[
     str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
@@ -41,37 +36,6 @@ Db = Annotated[
 AsOf = Annotated[
     str | None, typer.Option("--as-of", help="Ngày xét (YYYY-MM-DD), mặc định hôm nay")
 ]
-
-
-def _date(text: str | None, field: str) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        errors.print(f"[red]Tham số {field} phải là ngày dạng YYYY-MM-DD (nhận được: {text!r}).[/]")
-        raise typer.Exit(2) from None
-
-
-def _open(db: str) -> Engine:
-    try:
-        return Engine.open(
-            db, default_actor=os.environ.get("QLAHS_ACTOR", os.environ.get("USER", "qlahs"))
-        )
-    except QlahsError as error:
-        errors.print(f"[red]{error}[/]")
-        raise typer.Exit(2) from None
-
-
-def progress_bar(description: str) -> Progress:
-    return Progress(
-        TextColumn(description),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=errors,
-        transient=False,
-    )
 
 
 # -- scenarios -------------------------------------------------------------------------------
@@ -89,7 +53,7 @@ def scenario_run(
     ] = "sqlite:///:memory:",
 ) -> None:
     """Chạy kịch bản trên một kho mới; mã thoát 0 = đạt, 1 = không đạt, 2 = tệp lỗi."""
-    at_day = _date(at, "--at") if at else None
+    at_day = parse_day(at, "--at") if at else None
     scenarios = []
     for file in files:
         try:
@@ -124,8 +88,8 @@ def deadlines(
     db: Db = DEFAULT_URL,
 ) -> None:
     """Danh sách thời hạn tại một ngày: đang chạy, sắp đến hạn, quá hạn."""
-    day = _date(as_of, "--as-of")
-    with _open(db) as engine:
+    day = parse_day(as_of, "--as-of")
+    with open_engine(db) as engine:
         if overdue:
             found = engine.overdue(day, unit=unit)
             title = f"Thời hạn đã quá hạn tại ngày {day:%d/%m/%Y}"
@@ -176,8 +140,8 @@ def violations(
     db: Db = DEFAULT_URL,
 ) -> None:
     """Danh sách vi phạm thời hạn tố tụng tại một ngày, mỗi vi phạm nêu điều luật."""
-    day = _date(as_of, "--as-of")
-    with _open(db) as engine:
+    day = parse_day(as_of, "--as-of")
+    with open_engine(db) as engine:
         found = engine.violations(day, unit=unit)
     table = Table(title=f"Vi phạm tại ngày {day:%d/%m/%Y} ({len(found)})")
     for heading in ("Số hiệu", "Loại", "Căn cứ", "Nội dung"):
@@ -205,7 +169,7 @@ def book(
     except QlahsError as error:
         errors.print(f"[red]{error}[/]")
         raise typer.Exit(2) from None
-    with _open(db) as engine:
+    with open_engine(db) as engine:
         engine.catch_up()
         with engine.sql.connect() as connection:
             rows = definition.rows(connection, unit, year)
@@ -254,7 +218,7 @@ _SHORT = {
 @app.command()
 def replay(db: Db = DEFAULT_URL) -> None:
     """Dựng lại toàn bộ sổ, danh sách thời hạn và vi phạm từ nhật ký sự kiện."""
-    with _open(db) as engine, progress_bar("Dựng lại bảng đọc") as bar:
+    with open_engine(db) as engine, progress_bar("Dựng lại bảng đọc") as bar:
         task = bar.add_task("replay", total=None)
 
         def advance(done: int, total: int) -> None:

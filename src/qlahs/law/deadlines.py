@@ -195,21 +195,12 @@ class Fold:
         deadline.status = "missed"
         late = days_late(act.on, deadline.due)
         deadline.explain(f"Ngày {fmt(act.on)} {what}: chậm {late} ngày.")
-        self.violations.append(
-            Violation(
-                ref=deadline.ref,
-                rule=rule,
-                article=deadline.breach_article or deadline.article,
-                kind="late",
-                unit=self.unit,
-                due=deadline.due,
-                happened_on=act.day,
-                days_overdue=late,
-                message=(
-                    f"{deadline.ref}: {what} ngày {fmt(act.on)}, chậm {late} ngày so với hạn "
-                    f"cuối {fmt(deadline.due)} ({deadline.breach_article or deadline.article})."
-                ),
-            )
+        self.breach(
+            deadline,
+            "late",
+            act,
+            late,
+            f"{what} ngày {fmt(act.on)}, chậm {late} ngày so với hạn cuối {fmt(deadline.due)}",
         )
         return deadline
 
@@ -227,20 +218,28 @@ class Fold:
         if not is_late(act.on, deadline.due):
             return
         late = days_late(act.on, deadline.due)
+        self.breach(
+            deadline,
+            "late",
+            act,
+            late,
+            f"{what} ngày {fmt(act.on)} khi thời hạn đã hết {fmt(deadline.due)} (chậm {late} ngày)",
+        )
+
+    def breach(self, deadline: Deadline, kind: Kind, act: Act, days: int | None, what: str) -> None:
+        """A violation of `deadline` revealed by `act`; the message ends with the article."""
+        article = deadline.breach_article or deadline.article
         self.violations.append(
             Violation(
                 ref=deadline.ref,
                 rule=deadline.rule,
-                article=deadline.article,
-                kind="late",
+                article=article,
+                kind=kind,
                 unit=self.unit,
                 due=deadline.due,
                 happened_on=act.day,
-                days_overdue=late,
-                message=(
-                    f"{deadline.ref}: {what} ngày {fmt(act.on)} khi thời hạn đã hết "
-                    f"{fmt(deadline.due)} (chậm {late} ngày; {deadline.article})."
-                ),
+                days_overdue=days,
+                message=f"{deadline.ref}: {what} ({article}).",
             )
         )
 

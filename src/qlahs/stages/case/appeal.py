@@ -15,7 +15,7 @@ from typing import ClassVar, Literal
 from qlahs.domain.base import Act
 from qlahs.domain.criminal_case import CriminalCase
 from qlahs.law.calendar import fmt
-from qlahs.law.deadlines import Violation, days_late, is_late
+from qlahs.law.deadlines import days_late, is_late
 from qlahs.stages.case.trial import APPEAL, ENFORCE, SAME, SUPERIOR, TrialRules
 from qlahs.stages.commands import Command
 
@@ -68,22 +68,7 @@ class AppealRules(TrialRules):
         if not is_late(act.on, window.due):  # a second one, in time
             return True
         late = days_late(act.on, window.due)
-        self.violations.append(
-            Violation(
-                ref=self.ref,
-                rule=rule,
-                article=window.article,
-                kind="late",
-                unit=self.unit,
-                due=window.due,
-                happened_on=act.day,
-                days_overdue=late,
-                message=(
-                    f"{self.ref}: {what} ngày {fmt(act.on)}, quá hạn {late} ngày "
-                    f"({window.article})."
-                ),
-            )
-        )
+        self.breach(window, "late", act, late, f"{what} ngày {fmt(act.on)}, quá hạn {late} ngày")
         return False
 
     def _not_in_effect(self, act: Act, persons: list[str], what: str) -> None:

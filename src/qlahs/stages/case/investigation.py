@@ -18,7 +18,7 @@ from qlahs.domain.criminal_case import CriminalCase
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import count
 from qlahs.law.crimes import Category, category_of
-from qlahs.law.deadlines import Deadline, Violation
+from qlahs.law.deadlines import Deadline
 from qlahs.law.rulebook import InForce
 from qlahs.stages.case.common import CaseFacts
 from qlahs.stages.commands import Command
@@ -410,22 +410,13 @@ class InvestigationRules(CaseFacts):
         earlier = self.deadlines.get(f"{APPROVE}/{act.person}")
         if earlier is not None and earlier.status == "open" and act.day > earlier.due:
             late = (act.day - earlier.due).days
-            self.violations.append(
-                Violation(
-                    ref=earlier.ref,
-                    rule=APPROVE,
-                    article=earlier.article,
-                    kind="missing",
-                    unit=self.unit,
-                    due=earlier.due,
-                    happened_on=act.day,
-                    days_overdue=late,
-                    message=(
-                        f"{earlier.ref}: Viện kiểm sát chưa phê chuẩn hoặc hủy bỏ quyết định khởi "
-                        f"tố bị can, quá hạn {late} ngày khi quyết định được thay đổi ngày "
-                        f"{fmt(act.on)} ({earlier.article})."
-                    ),
-                )
+            self.breach(
+                earlier,
+                "missing",
+                act,
+                late,
+                f"Viện kiểm sát chưa phê chuẩn hoặc hủy bỏ quyết định khởi tố bị can, quá hạn "
+                f"{late} ngày khi quyết định được thay đổi ngày {fmt(act.on)}",
             )
         deadline = self.open_deadline(
             APPROVE,

@@ -1,0 +1,49 @@
+"""What every `qlahs` sub-command shares: the consoles, dates from options, opening a store."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from qlahs.application import Engine
+from qlahs.domain.errors import QlahsError
+
+console = Console()
+errors = Console(stderr=True, soft_wrap=True)
+
+
+def parse_day(text: str | None, field: str) -> date:
+    """A date option (today when left out); a malformed one ends the command with exit 2."""
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        errors.print(f"[red]Tham số {field} phải là ngày dạng YYYY-MM-DD (nhận được: {text!r}).[/]")
+        raise typer.Exit(2) from None
+
+
+def open_engine(db: str) -> Engine:
+    """The engine at `db`; the actor of recorded acts comes from QLAHS_ACTOR (or the login)."""
+    try:
+        return Engine.open(
+            db, default_actor=os.environ.get("QLAHS_ACTOR", os.environ.get("USER", "qlahs"))
+        )
+    except QlahsError as error:
+        errors.print(f"[red]{error}[/]")
+        raise typer.Exit(2) from None
+
+
+def progress_bar(description: str) -> Progress:
+    return Progress(
+        TextColumn(description),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=errors,
+        transient=False,
+    )
