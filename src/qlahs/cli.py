@@ -15,6 +15,7 @@ from qlahs.cases_cli import case_app
 from qlahs.cli_support import console, errors, open_engine, parse_day, progress_bar
 from qlahs.domain.errors import QlahsError, ScenarioFileError
 from qlahs.law.deadlines import Deadline
+from qlahs.numbers_cli import number_app
 from qlahs.scenario import format as scenario_format
 from qlahs.scenario.report import KIND, STATUS, render
 from qlahs.scenario.runner import run
@@ -28,6 +29,7 @@ app = typer.Typer(
 scenario_app = typer.Typer(help="Kịch bản thời hạn tố tụng (SCENARIOS.md).", no_args_is_help=True)
 app.add_typer(scenario_app, name="scenario")
 app.add_typer(case_app, name="case")
+app.add_typer(number_app, name="number")
 
 
 Db = Annotated[

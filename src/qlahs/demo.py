@@ -26,6 +26,7 @@ from qlahs.demo_cases import show_cases, with_cases
 from qlahs.domain.errors import CommandRejected
 from qlahs.law.calendar import Calendar, add_months
 from qlahs.law.counting import add_days
+from qlahs.numbers_demo import show_registers
 from qlahs.projections.books import book, write_xlsx
 from qlahs.store import locate
 
@@ -277,6 +278,7 @@ def run_demo(
         path = write_xlsx(definition, rows, UNIT, until.year, out / "so-04.xlsx")
         console.print(f"Đã ghi Sổ 04 năm {until.year} ({len(rows)} dòng) vào {path}")
         cases = show_cases(engine, steps, UNIT, until, console)
+        show_registers(engine, console, until)
     return summary | {"xlsx": str(path), "book_rows": len(rows), "overdue": len(overdue)} | cases
 
 
