@@ -22,6 +22,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m qlahs.bench
+	$(BIN)/python -m qlahs.bench_numbers
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

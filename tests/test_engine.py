@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -220,3 +222,21 @@ def test_every_deadline_explains_its_rule_citation_and_counting(engine: Engine) 
     assert "BLTTHS 2015 Điều 147 khoản 1" in text
     assert "23/03/2025" in text and "24/03/2025" in text
     assert "Điều 134" in text
+
+
+def _open_and_receive(url: str, ref: str) -> None:
+    with Engine.open(url) as engine:
+        engine.execute(receive(ref))
+
+
+def test_processes_opening_a_new_sqlite_file_at_once_all_succeed(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/new.db"
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_open_and_receive, args=(url, f"TB{i}")) for i in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    assert [w.exitcode for w in workers] == [0, 0, 0, 0]
+    with Engine.open(url) as engine:
+        assert len(engine.search("TB")) == 4

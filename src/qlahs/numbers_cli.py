@@ -8,15 +8,12 @@ user sees the registers of their unit and of the units under it (`law/units.yaml
 
 from __future__ import annotations
 
-import os
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
-from qlahs.application import Engine
+from qlahs.cli_support import console, errors, open_engine, parse_day
 from qlahs.domain.errors import QlahsError
 from qlahs.law.number_series import series_book
 from qlahs.law.units import units
@@ -29,8 +26,6 @@ from qlahs.store import DEFAULT_URL
 number_app = typer.Typer(
     help="Lấy số văn bản: sổ đăng ký theo đơn vị, hệ thống số và năm.", no_args_is_help=True
 )
-console = Console()
-errors = Console(stderr=True, soft_wrap=True)
 
 Db = Annotated[
     str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
@@ -58,25 +53,6 @@ Note = Annotated[str | None, typer.Option("--note", help="Ghi chú")]
 def _fail(message: object, code: int) -> typer.Exit:
     errors.print(f"[red]{message}[/]")
     return typer.Exit(code)
-
-
-def _day(text: str | None, field: str) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise _fail(
-            f"Tham số {field} phải là ngày dạng YYYY-MM-DD (nhận được: {text!r}).", 2
-        ) from None
-
-
-def _open(db: str) -> Engine:
-    actor = os.environ.get("QLAHS_ACTOR", os.environ.get("USER", "qlahs"))
-    try:
-        return Engine.open(db, default_actor=actor)
-    except QlahsError as error:
-        raise _fail(error, 2) from None
 
 
 def _own_unit(unit: str | None, as_unit: str | None) -> str:
@@ -118,7 +94,7 @@ def _series(code: str) -> str:
 
 
 def _run(db: str, unit: str, step: dict[str, Any], as_json: bool) -> None:
-    with _open(db) as engine:
+    with open_engine(db) as engine:
         try:
             numbers = take(engine, step | {"unit": unit})
         except QlahsError as error:
@@ -161,7 +137,7 @@ def issue(
         copies=copies,
         keeper=keeper,
     )
-    step = {"do": "number.issue", "on": _day(on, "--on"), "note": note, "with": fields}
+    step = {"do": "number.issue", "on": parse_day(on, "--on"), "note": note, "with": fields}
     _run(db, _own_unit(unit, as_unit), step, as_json)
 
 
@@ -179,7 +155,7 @@ def reserve(
 ) -> None:
     """Giữ số tiếp theo cho văn bản chưa ký."""
     fields = {"series": series, "reason": reason, "count": count}
-    step = {"do": "number.reserve", "on": _day(on, "--on"), "note": note, "with": fields}
+    step = {"do": "number.reserve", "on": parse_day(on, "--on"), "note": note, "with": fields}
     _run(db, _own_unit(unit, as_unit), step, as_json)
 
 
@@ -215,7 +191,7 @@ def insert(
         copies=copies,
         keeper=keeper,
     )
-    step = {"do": "number.insert", "on": _day(on, "--on"), "note": note, "with": fields}
+    step = {"do": "number.insert", "on": parse_day(on, "--on"), "note": note, "with": fields}
     _run(db, _own_unit(unit, as_unit), step, as_json)
 
 
@@ -249,7 +225,7 @@ def use(
         copies=copies,
         keeper=keeper,
     )
-    step = {"do": "number.use", "on": _day(on, "--on"), "note": note, "with": fields}
+    step = {"do": "number.use", "on": parse_day(on, "--on"), "note": note, "with": fields}
     _run(db, _own_unit(unit, as_unit), step, as_json)
 
 
@@ -268,7 +244,7 @@ def release(
 ) -> None:
     """Trả số đã giữ; số ở lại trong sổ với lý do và không được cấp lại."""
     fields = _document(series=series, number=number, reason=reason, year=year)
-    step = {"do": "number.release", "on": _day(on, "--on"), "note": note, "with": fields}
+    step = {"do": "number.release", "on": parse_day(on, "--on"), "note": note, "with": fields}
     _run(db, _own_unit(unit, as_unit), step, as_json)
 
 
@@ -287,7 +263,7 @@ def void(
 ) -> None:
     """Hủy một số đã cấp, với lý do; số ở lại trong sổ và không bao giờ được dùng lại."""
     fields = _document(series=series, number=number, reason=reason, year=year)
-    step = {"do": "number.void", "on": _day(on, "--on"), "note": note, "with": fields}
+    step = {"do": "number.void", "on": parse_day(on, "--on"), "note": note, "with": fields}
     _run(db, _own_unit(unit, as_unit), step, as_json)
 
 
@@ -307,7 +283,7 @@ def book(
     """In sổ đăng ký văn bản đi (Phụ lục IV NĐ 30/2020) của đơn vị trong năm; ghi Excel."""
     (chosen,) = _visible(unit or as_unit, as_unit)
     codes = [_series(series)] if series else list(series_book().series)
-    with _open(db) as engine:
+    with open_engine(db) as engine:
         engine.catch_up()
         with engine.sql.connect() as connection:
             found = [(code, q.register_rows(connection, chosen, code, year)) for code in codes]
@@ -329,7 +305,7 @@ def registers(
 ) -> None:
     """Các sổ đăng ký số mà người dùng được xem, mỗi sổ một dòng."""
     visible = _visible(unit, as_unit)
-    with _open(db) as engine:
+    with open_engine(db) as engine:
         engine.catch_up()
         with engine.sql.connect() as connection:
             found = q.registers(connection, visible, year)
@@ -354,9 +330,9 @@ def search(
 ) -> None:
     """Tìm số văn bản theo vụ án, nguồn tin, số, hệ thống số, khoảng ngày, người ký."""
     visible = _visible(unit, as_unit)
-    date_from = _day(since, "--from") if since else None
-    date_to = _day(until, "--to") if until else None
-    with _open(db) as engine:
+    date_from = parse_day(since, "--from") if since else None
+    date_to = parse_day(until, "--to") if until else None
+    with open_engine(db) as engine:
         engine.catch_up()
         with engine.sql.connect() as connection:
             try:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import tempfile
 from collections.abc import Iterator
@@ -93,7 +94,7 @@ class Location:
 
     def cleanup(self) -> None:
         if self.temporary_file:
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in ("", "-wal", "-shm", ".setup-lock"):
                 with contextlib.suppress(FileNotFoundError):
                     os.remove(self.temporary_file + suffix)
 
@@ -155,7 +156,12 @@ def setup_lock(location: Location) -> Iterator[None]:
     """Serialise creating schemas and tables: PostgreSQL DDL run by several processes at once
     fails with 'tuple concurrently updated' even with IF NOT EXISTS."""
     if not location.is_postgres:
-        yield
+        # SQLAlchemy's create_all checks, then creates: two processes opening a new file at
+        # once would both create. A lock file beside the database makes them take turns.
+        path = location.sql_url.database or ""
+        with open(f"{path}.setup-lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
         return
     engine = sa.create_engine(location.sql_url)
     try:

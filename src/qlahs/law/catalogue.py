@@ -6,6 +6,7 @@ from qlahs.law.calendar import load_adjustments
 from qlahs.law.citation import CONFIDENCE_NAMES
 from qlahs.law.counting import UNIT_NAMES
 from qlahs.law.crimes import crime_table
+from qlahs.law.number_series import series_book
 from qlahs.law.rulebook import RuleBook
 
 HEADER = (
@@ -59,6 +60,7 @@ def render(rulebook: RuleBook | None = None) -> str:
         clauses = ", ".join(f"k{k}: {v}" for k, v in sorted(article.clauses.items()))
         lines.append(f"| {number} | {article.name} | {clauses} | {article.confidence} |")
     lines.append("")
+    lines += _series()
     lines.append("## Ngày nghỉ, ngày làm bù bổ sung cho lịch của gói `holidays`\n")
     lines.append("| ngày | loại | tên | căn cứ | tin cậy |")
     lines.append("|---|---|---|---|---|")
@@ -68,3 +70,34 @@ def render(rulebook: RuleBook | None = None) -> str:
             f"| {day.day:%d/%m/%Y} | {kind} | {day.name} | {day.citation} | {day.confidence} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _series() -> list[str]:
+    """The numbering series of the document registers (`law/number_series.yaml`)."""
+    book = series_book()
+    lines = ["## Hệ thống số văn bản (`law/number_series.yaml`)\n"]
+    lines.append(f"{book.order.title} — {book.order.citation} ({book.order.confidence}).\n")
+    lines.append("| hệ thống số | tham số | giá trị | căn cứ | hiệu lực từ | tin cậy |")
+    lines.append("|---|---|---|---|---|---|")
+    names = {
+        "symbol": "ký hiệu",
+        "year_start": "năm đánh số bắt đầu (tháng-ngày)",
+        "inserts": "cho số chèn",
+    }
+    for code, series in book.series.items():
+        for parameter, values in (
+            ("symbol", series.symbol),
+            ("year_start", series.year_start),
+            ("inserts", series.inserts),
+        ):
+            for effective_from, cited in values.items():
+                shown = (
+                    ("có" if cited.value else "không")
+                    if isinstance(cited.value, bool)
+                    else cited.value
+                )
+                cells = [f"`{code}` {series.title}", names[parameter], str(shown)]
+                cells += [str(cited.citation), f"{effective_from:%d/%m/%Y}", cited.confidence]
+                lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    return lines
