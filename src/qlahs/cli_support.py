@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
 
 import typer
@@ -12,7 +13,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from qlahs.application import Engine
 from qlahs.domain.errors import QlahsError
 
-console = Console()
+# Piped output (a log, `make demo | less`) has no width of its own: give tables room.
+console = Console() if sys.stdout.isatty() else Console(width=150)
 errors = Console(stderr=True, soft_wrap=True)
 
 
