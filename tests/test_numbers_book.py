@@ -3,23 +3,18 @@ columns, search within the units one may see, and Excel that office software ope
 
 from __future__ import annotations
 
-import csv
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 from openpyxl import load_workbook
 
+from office import libreoffice_table, needs_libreoffice
 from qlahs.application import Engine
 from qlahs.law.units import units
 from qlahs.projections import number_queries as q
 from qlahs.projections.number_book import HEADINGS, write_xlsx
 from qlahs.stages.numbers.outcome import take
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def step(action: str, on: str, unit: str = "VKSKV7", **fields: Any) -> dict[str, Any]:
@@ -155,30 +150,10 @@ def test_the_excel_register_has_the_phu_luc_iv_columns_and_one_row_per_number(
     assert table[3][1] == "02/03/2026" and table[5][8] == "Đã hủy"
 
 
-@pytest.mark.skipif(
-    SOFFICE is None, reason="LibreOffice (soffice) chưa cài: .ci/run cài gói libreoffice-calc-nogui"
-)
+@needs_libreoffice
 def test_libreoffice_opens_the_excel_register(tmp_path: Path) -> None:
     with Engine.open(f"sqlite:///{tmp_path}/q.db") as engine:
         path = excel(engine, tmp_path / "so-van-ban-di.xlsx")
-    assert SOFFICE is not None
-    subprocess.run(
-        [
-            SOFFICE,
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    with (tmp_path / "so-van-ban-di.csv").open(encoding="utf-8") as handle:
-        table = list(csv.reader(handle))
+    table = libreoffice_table(path, tmp_path)
     assert table[2] == HEADINGS
     assert table[4][0] == "01a/QĐ-VKSKV7" and "Viện trưởng" in table[4][11]
