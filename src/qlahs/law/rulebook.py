@@ -118,6 +118,17 @@ class RuleBook:
     def __getitem__(self, rule: str) -> Rule:
         return self.rules[rule]
 
+    def find(self, rule: str, parameter: str, on: date) -> InForce | None:
+        """The value in force on `on`, or None where the rule has none then (a variant that
+        starts later, or was ended)."""
+        param = self.rules[rule].parameters.get(parameter)
+        if param is None:
+            return None
+        chosen = [v for d, v in param.values.items() if d <= on]
+        if not chosen or chosen[-1].value is None:
+            return None
+        return self.value(rule, parameter, on)
+
     def value(self, rule: str, parameter: str, on: date) -> InForce:
         """The parameter's value in force on `on` (the trigger date of the deadline)."""
         param = self.rules[rule].parameters[parameter]

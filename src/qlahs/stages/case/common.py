@@ -7,8 +7,9 @@ from typing import Any
 
 from qlahs.domain.base import day_of
 from qlahs.domain.criminal_case import CriminalCase
+from qlahs.law.counting import count
 from qlahs.law.crimes import CATEGORY_NAMES, gravest
-from qlahs.law.deadlines import Fold
+from qlahs.law.deadlines import Deadline, Fold
 from qlahs.law.rulebook import InForce
 
 
@@ -18,7 +19,10 @@ class CaseFacts(Fold):
 
     case_category = "NT"
     procedure = "thong_thuong"
-    phase = "investigation"  # investigation | prosecution | trial, moved by the indictment rules
+    # moved by the indictment rules: investigation | prosecution | trial
+    phase = "investigation"
+    # moved by the investigation rules: initial | resumed | supplementary
+    investigation_mode = "initial"
 
     def __init__(self, *args: Any):
         super().__init__(*args)
@@ -61,6 +65,23 @@ class CaseFacts(Fold):
     def category_line(self, category: str | None = None) -> str:
         category = category or self.category
         return f"Loại tội phạm: {CATEGORY_NAMES[category]} ({category}; BLHS 2015 Điều 9)."
+
+    def halved_for_minors(self, rule: str, deadline: Deadline) -> None:
+        """From 01/01/2026 a case whose accused include a minor has at most half of the
+        investigation, prosecution and trial-preparation limits (Luật 59/2024/QH15)."""
+        day = day_of(deadline.start)
+        if not any(self.is_minor(person, day) for person in self.birth_dates):
+            return
+        share = self.rulebook.find(rule, "minor_percent", day)
+        if share is None:
+            return
+        full = (day_of(deadline.due) - day).days
+        days = full * share.value // 100
+        deadline.explain(share.explain())
+        deadline.explain(
+            f"Vụ án có bị can dưới 18 tuổi: {share.value}% của {full} ngày = {days} ngày."
+        )
+        self.set_due(deadline, count("days", day, days, self.calendar), share)
 
     def is_minor(self, person: str, day: date) -> bool:
         birth = self.birth_dates.get(person)

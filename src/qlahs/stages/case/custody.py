@@ -367,7 +367,26 @@ class CustodyRules(CaseFacts):
             # with; later stages borrow the case's own time limit (Điều 241, 278).
             category = self.person_category(person) if stage == "investigation" else None
             cap = self.by_category(DETENTION, stage, day, category)
-        return self._for_minor(cap, person, day)
+        return self._for_minor(self._within_new_period(cap, stage, day), person, day)
+
+    def _within_new_period(self, cap: InForce, stage: str, day: date) -> InForce:
+        """In a resumed or supplementary investigation, detention may not outlast that
+        investigation period (Điều 174 k4)."""
+        period = self.deadlines.get("case.investigate")
+        if stage != "investigation" or self.investigation_mode == "initial" or period is None:
+            return cap
+        left = (day_of(period.due) - day_of(day)).days + 1
+        if left >= cap.value:
+            return cap
+        rule = self.rulebook.value(DETENTION, "within_new_investigation_period", day)
+        return cap.model_copy(
+            update={
+                "value": max(0, left),
+                "citation": rule.citation,
+                "confidence": rule.confidence,
+                "parameter": f"{rule.parameter} (đến hết ngày {fmt(period.due)})",
+            }
+        )
 
     def _for_minor(self, limit: InForce, person: str, day: date) -> InForce:
         """Two thirds of an adult's limit for a person under 18 (Điều 419 k1): every limit of

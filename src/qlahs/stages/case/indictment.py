@@ -87,6 +87,7 @@ class IndictmentRules(CaseFacts):
         deadline = self.open_deadline(DECIDE, value, act.day, opening)
         deadline.explain(self.category_line())
         self.set_due(deadline, count("days", act.day, value.value, self.calendar))
+        self.halved_for_minors(DECIDE, deadline)
         self.prosecution_extended = 0
 
     def on_ProsecutionExtended(self, act: CriminalCase.ProsecutionExtended) -> None:

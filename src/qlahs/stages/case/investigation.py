@@ -163,8 +163,8 @@ class InvestigationRules(CaseFacts):
     """The investigation clock of a case and the approval of each charge."""
 
     investigation_start: date | None = None
-    investigation_mode = "initial"  # initial | resumed | supplementary
     counted_category = ""
+    counted_minor = False
     returns_by: dict[str, int]
 
     def __init__(self, *args: Any) -> None:
@@ -199,7 +199,10 @@ class InvestigationRules(CaseFacts):
         deadline = self.deadlines.get(INVESTIGATE)
         if deadline is None or deadline.status not in ("open", "suspended"):
             return
-        if self.investigation_mode == "initial" and self.category != self.counted_category:
+        changed = self.category != self.counted_category
+        if self.investigation_mode == "initial" and (
+            changed or self._has_minor(deadline.start) != self.counted_minor
+        ):
             deadline.explain(
                 f"Ngày {fmt(act.on)} tội danh thay đổi: thời hạn điều tra tính lại; tổng thời "
                 "hạn không vượt mức tối đa (Điều 172 k4)."
@@ -389,6 +392,11 @@ class InvestigationRules(CaseFacts):
             period = count("months", deadline.due, months, self.calendar)
             self.set_due(deadline, period, value)
         deadline.explain(f"Tổng thời hạn điều tra: {total} tháng.")
+        self.counted_minor = self._has_minor(deadline.start)
+        self.halved_for_minors(INVESTIGATE, deadline)
+
+    def _has_minor(self, day: date) -> bool:
+        return any(self.is_minor(person, day) for person in self.birth_dates)
 
     # -- approval of each charge (Điều 179 k3) ------------------------------------------------
 

@@ -71,6 +71,7 @@ class TrialRules(CaseFacts):
         )
         deadline.explain(self.category_line())
         self.set_due(deadline, count(value.unit or "days", act.day, value.value, self.calendar))
+        self.halved_for_minors(PREPARE, deadline)
         self.preparation_extended = 0
 
     def on_TrialPreparationExtended(self, act: CriminalCase.TrialPreparationExtended) -> None:
