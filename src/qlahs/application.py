@@ -12,7 +12,7 @@ import contextlib
 import random
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -25,6 +25,12 @@ from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 from pydantic import BaseModel
 
+from qlahs.access import gate
+from qlahs.access.actor import Actor
+from qlahs.access.policy import Grant, Wish
+from qlahs.access.projection import AccessTables
+from qlahs.audit.chain import Chain
+from qlahs.audit.rows import EventTable
 from qlahs.domain.base import Act, Subject, day_of, subject_id
 from qlahs.domain.errors import (
     ConcurrencyError,
@@ -83,6 +89,10 @@ class Engine:
     calendar: Calendar
     default_unit: str = "VKS"
     default_actor: str = "qlahs"
+    # None: the system itself, never checked; otherwise every command and query is checked
+    # against this user (docs/security.md)
+    actor: Actor | None = None
+    owns_store: bool = True  # False for the views `as_user` returns
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -95,7 +105,10 @@ class Engine:
         calendar: Calendar | None = None,
         default_unit: str = "VKS",
         default_actor: str = "qlahs",
+        actor: Actor | str | None = None,
     ) -> Engine:
+        """`actor`: the user every command and query is checked against (an Actor as a service
+        authenticated it, or a login of the user directory); None is the system itself."""
         location = locate(url)
         rulebook = rulebook or RuleBook.default()
         calendar = calendar or Calendar.default()
@@ -103,13 +116,44 @@ class Engine:
         with setup_lock(location):
             log = open_event_log(location)
             sql = location.sql_engine()
-            projector = Projector(log, sql, stages, rulebook, calendar)
+            followers = (Chain(EventTable.of(log, location)), AccessTables())
+            projector = Projector(log, sql, stages, rulebook, calendar, followers)
             projector.create_tables()
-        return cls(
+        engine = cls(
             location, log, sql, projector, stages, rulebook, calendar, default_unit, default_actor
         )
+        if actor is None:
+            return engine
+        try:
+            return replace(engine.as_user(actor), owns_store=True)
+        except BaseException:
+            engine.close()
+            raise
+
+    def as_user(self, user: Actor | str) -> Engine:
+        """A view of this engine acting for `user` (a login or an Actor): it shares the store,
+        and closing it leaves the store open."""
+        actor = gate.resolve(self, user)
+        return replace(
+            self,
+            actor=actor,
+            default_unit=actor.unit,
+            default_actor=actor.user,
+            owns_store=False,
+        )
+
+    def authorize(self, wish: Wish) -> Grant:
+        """The one access check (access/policy.py): what the wish may see, or AccessDenied,
+        recorded as an event first. Every public method of the Engine asks it."""
+        return gate.allow(self, wish)
+
+    def _system(self) -> Engine:
+        """The engine as the system, for lookups an act makes on its own behalf."""
+        return self if self.actor is None else replace(self, actor=None, owns_store=False)
 
     def close(self) -> None:
+        if not self.owns_store:
+            return
         self.log.close()
         self.sql.dispose()
         self.location.cleanup()
@@ -142,6 +186,8 @@ class Engine:
         message; nothing is recorded then."""
         if not isinstance(command, Command):
             command = self.command(command)
+        for wish in gate.command_wishes(self, command):
+            self.authorize(wish)
         with self._queued(command):
             return self._record(command)
 
@@ -190,6 +236,12 @@ class Engine:
             # A new subject is not looked up first: a duplicate fails on save, and the retry
             # then finds it and refuses the command.
             subject, others = self._act(command, look_up_new=attempt > 0, evict_first=attempt > 0)
+            try:
+                for wish in gate.involved_wishes(self, command, others):
+                    self.authorize(wish)
+            except BaseException:
+                self._evict(subject, *others)
+                raise
             result = Recorded(
                 action=command.action,
                 ref=subject.ref,
@@ -228,6 +280,8 @@ class Engine:
         """The violations an act would create, without recording it."""
         if not isinstance(command, Command):
             command = self.command(command)
+        for wish in gate.command_wishes(self, command):
+            self.authorize(wish)
         kind = self.registry.subject_of(command.action).kind
         sid = subject_id(kind, self._subject_ref(command))
         before = self._acts(sid)
@@ -271,7 +325,7 @@ class Engine:
         others: list[Aggregate] = []
         try:
             if action.involve is not None:
-                extra, involved = action.involve(subject, command, fields, self)
+                extra, involved = action.involve(subject, command, fields, self._system())
                 fields |= extra
                 others += involved
             return action.record(subject, command, fields), others
@@ -320,12 +374,25 @@ class Engine:
     # -- questions --------------------------------------------------------------------------
 
     def catch_up(self, progress: Progress | None = None) -> int:
-        """Bring the read models up to date; queries call this first."""
+        """Bring the read models up to date; queries call this first. A user must be allowed
+        to read records: whoever catches up is about to read the tables."""
+        self.authorize(Wish("read.records", "đọc các bảng sổ, thời hạn, vi phạm"))
         return self.projector.catch_up(progress)
 
     def replay(self, progress: Progress | None = None) -> int:
         """Rebuild every read model from nothing."""
+        self.authorize(Wish("manage.store", "dựng lại bảng đọc"))
         return self.projector.rebuild(progress)
+
+    def _reading(self, what: str, unit: str | None = None, ref: str | None = None) -> Grant:
+        """Catch up, then check a question over many records (of `unit`, or every unit the
+        user reaches); confidential ones the user may not see stay out of the answer."""
+        self.projector.catch_up()
+        if ref is not None and self.actor is not None:
+            for kind in self.registry.subjects:
+                if self._find(subject_id(kind, ref)) is not None:
+                    self.authorize(gate.subject_wish(self, kind, ref, "read.records", what))
+        return self.authorize(Wish("read.records", what, unit))
 
     def deadlines(
         self,
@@ -335,51 +402,64 @@ class Engine:
         ref: str | None = None,
         rule: str | None = None,
     ) -> list[Deadline]:
-        self.catch_up()
+        grant = self._reading("xem danh sách thời hạn", unit, ref)
         with self.sql.connect() as connection:
-            return queries.deadlines(connection, as_of, unit=unit, ref=ref, rule=rule)
+            found = queries.deadlines(connection, as_of, unit=unit, ref=ref, rule=rule)
+        return [d for d in found if grant.shows(d.unit, d.ref)]
 
     def due_within(self, as_of: date, days: int, *, unit: str | None = None) -> list[Deadline]:
-        self.catch_up()
+        grant = self._reading("xem danh sách thời hạn sắp đến hạn", unit)
         with self.sql.connect() as connection:
-            return queries.open_deadlines(connection, as_of, within_days=days, unit=unit)
+            found = queries.open_deadlines(connection, as_of, within_days=days, unit=unit)
+        return [d for d in found if grant.shows(d.unit, d.ref)]
 
     def overdue(self, as_of: date, *, unit: str | None = None) -> list[Deadline]:
-        self.catch_up()
+        grant = self._reading("xem danh sách quá hạn", unit)
         with self.sql.connect() as connection:
-            return queries.overdue(connection, as_of, unit=unit)
+            found = queries.overdue(connection, as_of, unit=unit)
+        return [d for d in found if grant.shows(d.unit, d.ref)]
 
     def violations(
         self, as_of: date, *, unit: str | None = None, ref: str | None = None
     ) -> list[Violation]:
-        self.catch_up()
+        grant = self._reading("xem danh sách vi phạm", unit, ref)
         with self.sql.connect() as connection:
-            return queries.violations(connection, as_of, unit=unit, ref=ref)
+            found = queries.violations(connection, as_of, unit=unit, ref=ref)
+        return [v for v in found if grant.shows(v.unit, v.ref)]
 
     def judge(self, kind: str, ref: str, as_of: date) -> Judgement:
         """Deadlines and violations of one subject, computed from its events directly."""
+        self._reading_one(kind, ref, "xem thời hạn và vi phạm")
         sid = subject_id(kind, ref)
         return self._judge(kind, self._acts(sid), as_of)
 
     def find_subject(self, kind: str, ref: str) -> Subject | None:
+        self._reading_one(kind, ref, "xem hồ sơ")
         found = self._find(subject_id(kind, ref))
         return found if isinstance(found, Subject) else None
 
     def subject(self, kind: str, ref: str) -> Subject:
         """The subject as stored now (another process may have changed it)."""
         self._evict_id(subject_id(kind, ref))
+        self._reading_one(kind, ref, "xem hồ sơ")
         found = self._find(subject_id(kind, ref))
         if not isinstance(found, Subject):
             raise SubjectNotFound(f"Không tìm thấy {kind} {ref}.")
         return found
 
     def history(self, kind: str, ref: str) -> list[Act]:
+        self._reading_one(kind, ref, "xem diễn biến hồ sơ")
         return self._acts(subject_id(kind, ref))
 
     def search(self, text: str) -> list[dict[str, Any]]:
-        self.catch_up()
+        grant = self._reading("tìm hồ sơ")
         with self.sql.connect() as connection:
-            return queries.find_subjects(connection, text)
+            found = queries.find_subjects(connection, text)
+        return [row for row in found if grant.shows(row["unit"], row["ref"])]
+
+    def _reading_one(self, kind: str, ref: str, what: str) -> None:
+        if self.actor is not None:
+            self.authorize(gate.subject_wish(self, kind, ref, "read.records", f"{what} {ref}"))
 
     def topic_of(self, cls: type) -> str:
         return get_topic(cls)

@@ -11,14 +11,24 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from qlahs.access_cli import access_app
+from qlahs.audit_cli import audit_app
 from qlahs.cases_cli import case_app
-from qlahs.cli_support import console, errors, open_engine, parse_day, progress_bar
+from qlahs.cli_support import (
+    chosen_user,
+    console,
+    errors,
+    open_engine,
+    parse_day,
+    progress_bar,
+)
 from qlahs.domain.errors import QlahsError, ScenarioFileError
 from qlahs.law.deadlines import Deadline
 from qlahs.numbers_cli import number_app
 from qlahs.scenario import format as scenario_format
 from qlahs.scenario.report import KIND, STATUS, render
 from qlahs.scenario.runner import run
+from qlahs.stats_cli import stats_app
 from qlahs.store import DEFAULT_URL
 
 app = typer.Typer(
@@ -30,6 +40,23 @@ scenario_app = typer.Typer(help="Kịch bản thời hạn tố tụng (SCENARIO
 app.add_typer(scenario_app, name="scenario")
 app.add_typer(case_app, name="case")
 app.add_typer(number_app, name="number")
+app.add_typer(stats_app, name="stats")
+app.add_typer(access_app, name="access")
+app.add_typer(audit_app, name="audit")
+
+
+@app.callback()
+def _who(
+    as_user: Annotated[
+        str | None,
+        typer.Option(
+            "--as-user",
+            envvar="QLAHS_USER",
+            help="Người dùng (tên đăng nhập) mà mọi lệnh được kiểm tra quyền; không có: hệ thống",
+        ),
+    ] = None,
+) -> None:
+    chosen_user.set(as_user)  # every sub-command opens its engine for this user
 
 
 Db = Annotated[

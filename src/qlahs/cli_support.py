@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+from contextvars import ContextVar
 from datetime import date
+from types import TracebackType
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from qlahs.access.actor import AccessDenied
 from qlahs.application import Engine
 from qlahs.domain.errors import QlahsError
 
@@ -29,11 +32,39 @@ def parse_day(text: str | None, field: str) -> date:
         raise typer.Exit(2) from None
 
 
+# Set by the `qlahs` command's `--as-user` option (cli.py) for the sub-command it runs.
+chosen_user: ContextVar[str | None] = ContextVar("chosen_user", default=None)
+
+
+def current_user() -> str | None:
+    """The user of `qlahs --as-user` (or QLAHS_USER); None: the command runs as the system."""
+    return chosen_user.get() or os.environ.get("QLAHS_USER") or None
+
+
+class CliEngine(Engine):
+    """The engine of one command: a refused access ends the command with its reason (the
+    refusal is already recorded) instead of a traceback."""
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        super().__exit__(kind, error, tb)
+        if isinstance(error, AccessDenied):
+            errors.print(f"[red]{error}[/]")
+            raise typer.Exit(1) from None
+
+
 def open_engine(db: str) -> Engine:
-    """The engine at `db`; the actor of recorded acts comes from QLAHS_ACTOR (or the login)."""
+    """The engine at `db`, checking every command against the user of `--as-user`; without
+    one, the actor of recorded acts comes from QLAHS_ACTOR (or the login)."""
     try:
-        return Engine.open(
-            db, default_actor=os.environ.get("QLAHS_ACTOR", os.environ.get("USER", "qlahs"))
+        return CliEngine.open(
+            db,
+            default_actor=os.environ.get("QLAHS_ACTOR", os.environ.get("USER", "qlahs")),
+            actor=current_user(),
         )
     except QlahsError as error:
         errors.print(f"[red]{error}[/]")

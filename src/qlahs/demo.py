@@ -28,6 +28,7 @@ from qlahs.law.calendar import Calendar, add_months
 from qlahs.law.counting import add_days
 from qlahs.numbers_demo import show_registers
 from qlahs.projections.books import book, write_xlsx
+from qlahs.stats.demo import year_report
 from qlahs.store import locate
 
 UNIT = "VKSKV7"
@@ -279,7 +280,13 @@ def run_demo(
         console.print(f"Đã ghi Sổ 04 năm {until.year} ({len(rows)} dòng) vào {path}")
         cases = show_cases(engine, steps, UNIT, until, console)
         show_registers(engine, console, until)
-    return summary | {"xlsx": str(path), "book_rows": len(rows), "overdue": len(overdue)} | cases
+        stats = year_report(engine, UNIT, out, until, console)  # modules 7–8
+    return (
+        summary
+        | {"xlsx": str(path), "book_rows": len(rows), "overdue": len(overdue)}
+        | cases
+        | stats
+    )
 
 
 def _advancing(steps: list[dict[str, Any]], bar: Progress, task: Any) -> Iterator[dict[str, Any]]:

@@ -6,10 +6,14 @@
   share an in-memory database).
 - `postgresql://user@host:port/db[?schema=name]` — eventsourcing's PostgreSQL recorder and
   SQLAlchemy over psycopg 3; `schema` keeps several engines apart in one database.
+
+With `QLAHS_CIPHER_KEY` set (base64 of 16, 24 or 32 bytes; `qlahs audit cipher-key` makes
+one), every event's state is encrypted with AES-GCM before it is stored (docs/security.md).
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import fcntl
 import os
@@ -22,12 +26,13 @@ from uuid import UUID
 
 import sqlalchemy as sa
 from eventsourcing.application import Application
-from eventsourcing.persistence import JSONTranscoder, Transcoding
+from eventsourcing.persistence import JSONTranscoder, MapperDeserialisationError, Transcoding
 from sqlalchemy.engine import URL, make_url
 
 from qlahs.domain.errors import QlahsError
 
 DEFAULT_URL = "sqlite:///qlahs.db"
+CIPHER_ENV = "QLAHS_CIPHER_KEY"
 
 
 class DateAsISO(Transcoding):
@@ -106,12 +111,34 @@ def locate(url: str) -> Location:
         raise QlahsError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {url!r} ({error}).") from None
     backend = parsed.get_backend_name()
     if backend == "sqlite":
-        return _sqlite(url, parsed)
+        return _with_cipher(_sqlite(url, parsed))
     if backend in ("postgresql", "postgres"):
-        return _postgres(url, parsed)
+        return _with_cipher(_postgres(url, parsed))
     raise QlahsError(
         f"Không hỗ trợ cơ sở dữ liệu '{backend}': dùng sqlite:///tệp.db hoặc postgresql://…"
     )
+
+
+def _with_cipher(location: Location) -> Location:
+    """Encrypt event payloads when QLAHS_CIPHER_KEY is set (eventsourcing's AES-GCM cipher
+    over the `cryptography` package)."""
+    key = os.environ.get(CIPHER_ENV, "").strip()
+    if not key:
+        return location
+    try:
+        size = len(base64.b64decode(key, validate=True))
+    except ValueError:
+        size = -1
+    if size not in (16, 24, 32):
+        raise QlahsError(
+            f"Biến môi trường {CIPHER_ENV} phải là khóa AES mã base64 dài 16, 24 hoặc 32 byte "
+            "(tạo bằng lệnh: qlahs audit cipher-key)."
+        )
+    location.event_env |= {
+        "CIPHER_TOPIC": "eventsourcing.cryptography:AESCipher",
+        "CIPHER_KEY": key,
+    }
+    return location
 
 
 def _sqlite(url: str, parsed: URL) -> Location:
@@ -183,4 +210,29 @@ _SETUP_LOCK = 7_305_113_200  # any fixed number shared by every qlahs process
 
 
 def open_event_log(location: Location) -> EventLog:
-    return EventLog(env=location.event_env)
+    log = EventLog(env=location.event_env)
+    try:
+        _read_first_event(log, encrypted="CIPHER_KEY" in location.event_env)
+    except BaseException:
+        log.close()
+        raise
+    return log
+
+
+def _read_first_event(log: EventLog, *, encrypted: bool) -> None:
+    """Decode one stored event now, so that a wrong or missing key is a clear error when the
+    store is opened, not a decoding error in the middle of a query."""
+    first = log.recorder.select_notifications(start=1, limit=1)
+    if not first:
+        return
+    try:
+        log.mapper.to_domain_event(first[0])
+    except MapperDeserialisationError:
+        if encrypted:
+            reason = (
+                f"khóa {CIPHER_ENV} không đúng, hoặc kho được ghi khi chưa bật mã hóa "
+                "(kho đã có dữ liệu không mã hóa không thể bật mã hóa tại chỗ)"
+            )
+        else:
+            reason = f"dữ liệu đã được mã hóa: cần đặt biến môi trường {CIPHER_ENV}"
+        raise QlahsError(f"Không giải mã được sự kiện đã lưu: {reason}.") from None

@@ -9,12 +9,13 @@ events twice.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from uuid import UUID
 
 import sqlalchemy as sa
+from eventsourcing.persistence import Notification
 from eventsourcing.utils import resolve_topic
 
 from qlahs.domain.base import Act, Subject, day_of
@@ -35,6 +36,25 @@ CACHE_SUBJECTS = 20_000
 Progress = Callable[[int, int], None]  # (processed, total)
 
 
+class Follower(Protocol):
+    """Something else kept in step with the log in the same transaction as the position: the
+    hash chain (audit/chain.py), the access tables (access/projection.py)."""
+
+    # read models cleared by `rebuild`; the hash chain has none, it is never rebuilt
+    tables: tuple[sa.Table, ...]
+
+    def create(self, engine: sa.Engine) -> None: ...
+
+    def follow(
+        self,
+        connection: sa.Connection,
+        after: int,
+        notifications: Sequence[Notification],
+        events: Sequence[object],
+    ) -> None:
+        """`notifications` come after position `after`; `events` are them decoded."""
+
+
 @dataclass
 class SubjectState:
     acts: list[Act]
@@ -49,8 +69,10 @@ class Projector:
         registry: Registry,
         rulebook: RuleBook,
         calendar: Calendar,
+        followers: Sequence[Follower] = (),
     ):
         self.log, self.engine, self.registry = log, engine, registry
+        self.followers = tuple(followers)
         self.rulebook, self.calendar = rulebook, calendar
         self._cache: OrderedDict[UUID, SubjectState] = OrderedDict()
         self.tables = t.CORE + registry.tables
@@ -69,6 +91,8 @@ class Projector:
             if version != t.SCHEMA_VERSION:
                 t.metadata.drop_all(self.engine)
         t.metadata.create_all(self.engine)
+        for follower in self.followers:
+            follower.create(self.engine)
         with self.engine.begin() as connection:
             exists = connection.execute(
                 sa.select(t.tracking.c.position).where(t.tracking.c.name == NAME)
@@ -93,7 +117,8 @@ class Projector:
     def rebuild(self, progress: Progress | None = None) -> int:
         """Forget every row and build them again from the first event."""
         with self.engine.begin() as connection:
-            for table in self.tables:
+            kept = tuple(table for follower in self.followers for table in follower.tables)
+            for table in self.tables + kept:
                 connection.execute(table.delete())
             connection.execute(
                 t.tracking.update().where(t.tracking.c.name == NAME).values(position=0)
@@ -128,12 +153,16 @@ class Projector:
                 if not notifications:
                     return applied
                 touched: dict[UUID, None] = {}
+                events: list[object] = []
                 for notification in notifications:
                     act = self.log.mapper.to_domain_event(notification)
+                    events.append(act)
                     if isinstance(act, Act):
                         self._add(act)
                         touched[act.originator_id] = None
                 self._write(connection, touched)
+                for follower in self.followers:
+                    follower.follow(connection, position, notifications, events)
                 connection.execute(
                     t.tracking.update()
                     .where(t.tracking.c.name == NAME)

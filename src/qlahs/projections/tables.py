@@ -7,7 +7,7 @@ import sqlalchemy as sa
 metadata = sa.MetaData()
 
 # Raise when a table changes shape: existing read models are then dropped and rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # The position (notification id) up to which each projection has processed the log; it is
 # updated in the same transaction as the rows it accounts for.

@@ -24,7 +24,12 @@ from qlahs.law.deadlines import Fold, Judgement
 from qlahs.law.rulebook import RuleBook
 from qlahs.stages.commands import Command
 
-BUILT_IN = ("qlahs.stages.report.stage", "qlahs.stages.case.stage", "qlahs.stages.numbers.stage")
+BUILT_IN = (
+    "qlahs.stages.report.stage",
+    "qlahs.stages.case.stage",
+    "qlahs.stages.numbers.stage",
+    "qlahs.stages.unit.stage",
+)
 
 # (subject id, subject, its acts) -> rows of the stage's own tables
 Projection = Callable[[str, Any, Sequence[Act]], list[tuple[sa.Table, dict[str, Any]]]]

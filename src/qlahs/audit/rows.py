@@ -1,0 +1,84 @@
+"""The event table exactly as stored, read with plain SQL: the hash chain and its verification
+must see every row, including rows no library call would return (an id of 0, a row whose
+state no longer decodes)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from qlahs.store import EventLog, Location
+
+BATCH = 10_000
+
+
+@dataclass(frozen=True)
+class EventRow:
+    position: int  # the notification id
+    originator_id: str
+    version: int
+    topic: str
+    state: bytes
+
+
+@dataclass(frozen=True)
+class EventTable:
+    """eventsourcing's table: `stored_events` keyed by rowid on SQLite, `qlahs_events` with a
+    `notification_id` column on PostgreSQL (in the URL's schema, the connection's path)."""
+
+    name: str
+    id_column: str
+
+    @classmethod
+    def of(cls, log: EventLog, location: Location) -> EventTable:
+        name = str(getattr(log.recorder, "events_table_name", "stored_events"))
+        return cls(name, "notification_id" if location.is_postgres else "rowid")
+
+    def rows(
+        self, connection: sa.Connection, *, after: int | None = None, upto: int | None = None
+    ) -> Iterator[EventRow]:
+        """Rows in notification order, after `after` (None: from the very first) and up to
+        `upto` (None: to the last), read in batches."""
+        last = after
+        while True:
+            where = []
+            if last is not None:
+                where.append(f"{self.id_column} > :last")
+            if upto is not None:
+                where.append(f"{self.id_column} <= :upto")
+            clause = f"WHERE {' AND '.join(where)} " if where else ""
+            statement = sa.text(
+                f"SELECT {self.id_column} AS position, originator_id, originator_version, topic, "
+                f"state FROM {self.name} {clause}ORDER BY {self.id_column} LIMIT {BATCH}"
+            )
+            batch = connection.execute(statement, {"last": last, "upto": upto}).all()
+            for position, originator_id, version, topic, state in batch:
+                yield EventRow(
+                    int(position), canonical_id(originator_id), int(version), topic, raw(state)
+                )
+            if len(batch) < BATCH:
+                return
+            last = int(batch[-1][0])
+
+
+def canonical_id(value: Any) -> str:
+    """An originator id as eventsourcing stores it: hex text on SQLite, a uuid on PostgreSQL
+    (whose one text form is its hex). SQLite text is hashed as it is, so that even a change
+    of letter case, which hides the event from its aggregate, breaks the chain."""
+    if isinstance(value, str):
+        return value
+    hex_form = getattr(value, "hex", None)
+    return hex_form if isinstance(hex_form, str) else str(value)
+
+
+def raw(value: Any) -> bytes:
+    if value is None:
+        return b""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, bytearray | memoryview):
+        return bytes(value)
+    return str(value).encode("utf-8")  # a BLOB overwritten with text on SQLite

@@ -1,0 +1,291 @@
+"""A statistical report: one unit, a unit with its subordinates, or the nation, for one
+period, as known at one recorded time.
+
+    with Engine.open(url) as engine:
+        report = compute(engine, "VKSQN", parse_period("y-2026"), with_subunits=True)
+        report.value(indicator)            # the total; report.value(indicator, part) per unit
+
+Everything is read from the event log up to the recorded time (snapshot.py), so the same
+arguments with `known_at` give the same figures however many acts were recorded since.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import partial
+from typing import TYPE_CHECKING
+
+from qlahs.domain.base import Act
+from qlahs.domain.crime_report import CrimeReport
+from qlahs.domain.criminal_case import CriminalCase
+from qlahs.domain.errors import QlahsError
+from qlahs.domain.organisation_unit import OrganisationUnit
+from qlahs.law.calendar import Calendar, fmt
+from qlahs.law.deadlines import Fold, Judgement
+from qlahs.law.rulebook import RuleBook
+from qlahs.stats import snapshot as log
+from qlahs.stats.agencies import Agency, agency_of
+from qlahs.stats.facts import SubjectFacts, subject_facts
+from qlahs.stats.indicators import Indicator
+from qlahs.stats.measures import Measures, add, in_period, measure
+from qlahs.stats.organisation import Organisation
+from qlahs.stats.periods import Period
+
+if TYPE_CHECKING:
+    from qlahs.application import Engine
+
+NATION = "Toàn quốc"
+
+
+@dataclass
+class Part:
+    """One column of a report: a unit and, with subordinates, everything under it."""
+
+    code: str
+    name: str
+    units: set[str]
+    measures: Measures = field(default_factory=Measures)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One violation in a report, with the body it is held against."""
+
+    ref: str  # the subject, or subject/person
+    case: str  # the report or case it belongs to
+    unit: str  # the unit it counts for
+    rule: str
+    article: str
+    kind: str
+    happened_on: date | None  # None: still overdue at the end of the period
+    days_overdue: int | None
+    message: str
+    agency: Agency
+
+
+@dataclass
+class Report:
+    unit: str | None  # None: the nation
+    unit_name: str
+    with_subunits: bool
+    period: Period
+    end: date  # the last day counted: the period's end, or the day the data was taken
+    organisation_day: date
+    known_at: datetime
+    position: int
+    parts: list[Part]
+    total: Measures
+    months: list[tuple[Period, Measures]]
+    findings: list[Finding]
+    notes: list[str]
+    rule_titles: dict[str, str]
+
+    def value(self, indicator: Indicator, part: Part | None = None) -> int | float | None:
+        """The indicator for the whole report, or for one of its parts (units)."""
+        return indicator.formula(part.measures if part else self.total)
+
+    @property
+    def title(self) -> str:
+        scope = " và các đơn vị trực thuộc" if self.with_subunits and self.unit else ""
+        return f"Thống kê hình sự — {self.unit_name}{scope} — {self.period.title}"
+
+    @property
+    def taken(self) -> str:
+        """When the data was taken, as people read it and as `--known-at` takes it back."""
+        moment = self.known_at.astimezone(log.VIETNAM)
+        return f"{moment:%H:%M:%S} ngày {moment:%d/%m/%Y} (giờ Việt Nam)"
+
+    @property
+    def known_at_text(self) -> str:
+        return log.spell_moment(self.known_at)
+
+
+def compute(
+    engine: Engine,
+    unit: str | None,
+    period: Period,
+    *,
+    with_subunits: bool = False,
+    known_at: datetime | None = None,
+    units_as_of: date | None = None,
+) -> Report:
+    """The report as known at `known_at` (now when not given), replayed from the log."""
+    snapshot = log.read(engine, known_at)
+    return report_of(
+        snapshot,
+        unit,
+        period,
+        with_subunits=with_subunits,
+        units_as_of=units_as_of,
+        rulebook=engine.rulebook,
+        calendar=engine.calendar,
+    )
+
+
+def report_of(
+    snapshot: log.Snapshot,
+    unit: str | None,
+    period: Period,
+    *,
+    with_subunits: bool = False,
+    units_as_of: date | None = None,
+    rulebook: RuleBook | None = None,
+    calendar: Calendar | None = None,
+) -> Report:
+    rulebook = rulebook or RuleBook.default()
+    calendar = calendar or Calendar.default()
+    notes: list[str] = []
+    end = min(period.end, snapshot.day)
+    if end < period.start:
+        raise QlahsError(
+            f"Kỳ {period.title} chưa bắt đầu tại thời điểm lấy số liệu ({fmt(snapshot.day)})."
+        )
+    if end < period.end:
+        notes.append(f"Kỳ chưa kết thúc: số liệu tính đến hết ngày {fmt(end)}.")
+    unit_acts = snapshot.of_kind(OrganisationUnit)
+    organisation, org_notes = _organisation(unit, period, end, units_as_of, unit_acts)
+    notes += org_notes
+    subjects = [(k.kind, acts) for k in (CrimeReport, CriminalCase) for acts in snapshot.of_kind(k)]
+    units_seen = organisation.active_codes(acts[0].unit for _, acts in subjects)
+    parts = _parts(organisation, unit, with_subunits, units_seen)
+    where = {code: part for part in parts for code in part.units}
+    total: Measures = Measures()
+    months = [(month, Measures()) for month in period.clipped(end).months()]
+    findings: list[Finding] = []
+    rules = _rules(rulebook, calendar)
+    for kind, acts in subjects:
+        counted = organisation.resolve(acts[0].unit)
+        part = where.get(counted)
+        if part is None or acts[0].day > end:
+            continue  # another unit's, or not begun by the end of the period
+        facts = subject_facts(acts, rules.get(kind))
+        judged = facts.judged(end)
+        mine = measure(facts, period.start, end, judged)
+        add(part.measures, mine)
+        add(total, mine)
+        for month, figures in months:
+            add(figures, measure(facts, month.start, month.end, facts.judged(month.end)))
+        findings += _findings(facts, counted, judged, period.start, end)
+    for part in parts:
+        merged = organisation.predecessors(part.code)
+        if merged:
+            notes.append(
+                f"{part.code} gồm số liệu của đơn vị đã sáp nhập vào: {', '.join(merged)}."
+            )
+    findings.sort(key=lambda f: (f.unit, f.rule, f.case, f.ref, f.happened_on or end))
+    return Report(
+        unit=unit,
+        unit_name=organisation.name(unit) if unit else NATION,
+        with_subunits=with_subunits,
+        period=period,
+        end=end,
+        organisation_day=organisation.day,
+        known_at=snapshot.known_at,
+        position=snapshot.position,
+        parts=parts,
+        total=total,
+        months=months,
+        findings=findings,
+        notes=notes,
+        rule_titles={name: rule.title for name, rule in rulebook.rules.items()},
+    )
+
+
+def _rules(rulebook: RuleBook, calendar: Calendar) -> dict[str, Callable[[], Fold]]:
+    """Each kind's rules, ready to fold a subject's acts."""
+    from qlahs.stages.registry import registry  # the stages import the domain, not stats
+
+    return {kind: partial(make, rulebook, calendar) for kind, make in registry().rules.items()}
+
+
+def _findings(
+    facts: SubjectFacts, unit: str, judged: Judgement, start: date, end: date
+) -> list[Finding]:
+    return [
+        Finding(
+            violation.ref,
+            facts.ref,
+            unit,
+            violation.rule,
+            violation.article,
+            violation.kind,
+            violation.happened_on,
+            violation.days_overdue,
+            violation.message,
+            agency_of(violation, facts, end),
+        )
+        for violation in in_period(judged, start, end)
+    ]
+
+
+def _organisation(
+    unit: str | None,
+    period: Period,
+    end: date,
+    units_as_of: date | None,
+    unit_acts: Iterable[list[Act]],
+) -> tuple[Organisation, list[str]]:
+    """The organisation the report is cut by: as it stood on `units_as_of` when given, else
+    at the end of the period, moved into the unit's lifetime when the unit did not exist on
+    that day (a regional unit's year before its founding is its predecessors')."""
+    acts = list(unit_acts)
+    organisation = Organisation.read(units_as_of or end, acts)
+    if unit is None:
+        return organisation, []
+    later = organisation.later.get(unit)
+    state = organisation.states.get(unit)
+    if units_as_of is not None:
+        if later is not None:
+            return organisation, [f"{unit} chưa được thành lập tại ngày {fmt(units_as_of)}."]
+        if state is not None and state.successor is not None:
+            successor = organisation.resolve(unit)
+            return organisation, [
+                f"{unit} đã sáp nhập vào {state.successor} tại ngày {fmt(units_as_of)}: số liệu "
+                f"của đơn vị được tính cho {successor}."
+            ]
+        return organisation, []
+    if later is not None and later.established_on is not None:
+        day = later.established_on
+        return Organisation.read(day, acts), [
+            f"{unit} được thành lập ngày {fmt(day)}: số liệu trước ngày đó là của các đơn vị "
+            "đã sáp nhập vào, theo tổ chức tại ngày thành lập."
+        ]
+    if state is not None and state.merged_on is not None:
+        if period.start >= state.merged_on:
+            raise QlahsError(
+                f"Đơn vị {unit} đã sáp nhập vào {state.successor} từ ngày "
+                f"{fmt(state.merged_on)}: hãy lập báo cáo cho {organisation.resolve(unit)}."
+            )
+        day = state.merged_on - timedelta(days=1)
+        return Organisation.read(day, acts), [
+            f"{unit} sáp nhập vào {state.successor} ngày {fmt(state.merged_on)}: báo cáo theo "
+            f"tổ chức tại ngày {fmt(day)}."
+        ]
+    return organisation, []
+
+
+def _parts(
+    organisation: Organisation, unit: str | None, with_subunits: bool, codes: set[str]
+) -> list[Part]:
+    if unit is None:
+        return [
+            Part(root, organisation.name(root), organisation.subtree(root, codes))
+            for root in organisation.roots(codes)
+        ]
+    own = Part(unit, organisation.name(unit), {unit})
+    if not with_subunits:
+        return [own]
+    codes = codes | {unit}
+    return [own] + [
+        Part(child, organisation.name(child), organisation.subtree(child, codes))
+        for child in organisation.children(unit, codes)
+    ]
+
+
+def measures_of(parts: Iterable[Part]) -> Mapping[str, int]:
+    total: Measures = Measures()
+    for part in parts:
+        add(total, part.measures)
+    return total

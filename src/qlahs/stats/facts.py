@@ -1,0 +1,100 @@
+"""What one report or case contributes to statistics, read once from its acts.
+
+- `transitions`: every entry into and exit from a stock (stocks.py), dated and labelled;
+- `counts`: every act, by legal day and label, for the indicators that count acts
+  (extensions, approvals, appeals…);
+- `history`: the rules' versions (law/deadlines.py), to judge deadlines and violations as of
+  any day exactly as the deadline lists do, and the deadlines met late (`late`).
+
+A period's figures are then sums over these lists (measures.py), so a year, its months and
+any roll-up of units all read the same facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from eventsourcing.utils import resolve_topic
+
+from qlahs.domain.base import Act
+from qlahs.law.deadlines import Fold, Judgement, Version, iso, judge, versions
+from qlahs.stats.stocks import STOCKS, Stock, label
+
+
+@dataclass(frozen=True)
+class Transition:
+    day: date
+    stock: str
+    key: str
+    sign: int  # +1 entered, -1 left
+    label: str
+
+
+@dataclass
+class SubjectFacts:
+    kind: str
+    ref: str
+    unit: str  # the unit that recorded the subject (its first act)
+    subject: Any  # the aggregate after its last act (as known)
+    acts: Sequence[Act]
+    transitions: list[Transition] = field(default_factory=list)
+    counts: list[tuple[date, str]] = field(default_factory=list)
+    history: list[Version] = field(default_factory=list)
+    late: list[tuple[date, str]] = field(default_factory=list)  # deadlines met late
+
+    def judged(self, day: date) -> Judgement:
+        return judge(self.history, day)
+
+
+def late_closures(history: Sequence[Version]) -> list[tuple[date, str]]:
+    """(day, rule) of every deadline met late. Read from every version, not only the last:
+    a later act may open the same obligation again (a file returned for supplementary
+    investigation), and the late act must still count on its own day."""
+    seen: set[tuple[str, str, date, str | None]] = set()
+    for version in history:
+        for deadline in version.deadlines:
+            if deadline.status == "missed" and deadline.closed_on is not None:
+                seen.add((deadline.ref, deadline.rule, deadline.closed_on, iso(deadline.due)))
+    return sorted((closed_on, rule) for _, rule, closed_on, _ in seen)
+
+
+def subject_facts(
+    acts: Sequence[Act], make_rules: Callable[[], Fold] | None, stocks: Sequence[Stock] = STOCKS
+) -> SubjectFacts:
+    """Replay one subject's acts in recorded order, noting what entered and left each stock."""
+    aggregate_class = resolve_topic(acts[0].originator_topic)  # type: ignore[attr-defined]
+    kind = str(aggregate_class.kind)
+    mine = [stock for stock in stocks if stock.subject is aggregate_class]
+    held: dict[str, frozenset[str]] = {stock.name: frozenset() for stock in mine}
+    subject: Any = None
+    transitions: list[Transition] = []
+    counts: list[tuple[date, str]] = []
+    for act in acts:
+        subject = act.mutate(subject)
+        day = act.day
+        counts.append((day, f"act.{kind}.{label(act, subject)}"))
+        for stock in mine:
+            now = stock.members(subject)
+            before = held[stock.name]
+            if now == before:
+                continue
+            for key in sorted(now - before):
+                transitions.append(Transition(day, stock.name, key, 1, label(act, subject, key)))
+            for key in sorted(before - now):
+                transitions.append(Transition(day, stock.name, key, -1, label(act, subject, key)))
+            held[stock.name] = now
+    history = versions(acts, make_rules) if make_rules is not None else []
+    return SubjectFacts(
+        kind,
+        subject.ref,
+        acts[0].unit,
+        subject,
+        acts,
+        transitions,
+        counts,
+        history,
+        late_closures(history),
+    )

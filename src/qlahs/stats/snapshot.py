@@ -1,0 +1,124 @@
+"""The event log as known at a recorded time: every act of reports, cases and units that was
+recorded at or before that moment.
+
+Statistics are computed from this replay, never from the read models, so that a report
+made today and the same report recomputed later "as known at" today's moment read exactly
+the same acts (ARCHITECTURE principle 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from eventsourcing.utils import get_topic, resolve_topic
+
+from qlahs.domain.base import Act, Subject
+from qlahs.domain.crime_report import CrimeReport
+from qlahs.domain.criminal_case import CriminalCase
+from qlahs.domain.errors import QlahsError
+from qlahs.domain.organisation_unit import OrganisationUnit
+
+if TYPE_CHECKING:
+    from qlahs.application import Engine
+
+# Vietnam keeps UTC+7 all year: people give and read recorded times in it.
+VIETNAM = timezone(timedelta(hours=7))
+KINDS: tuple[type[Subject], ...] = (CrimeReport, CriminalCase, OrganisationUnit)
+PAGE = 10_000
+
+
+@dataclass
+class Snapshot:
+    """Acts by subject (each list in recorded order), as known at `known_at`."""
+
+    known_at: datetime
+    position: int  # the last notification the read could see
+    subjects: dict[UUID, list[Act]] = field(default_factory=dict)
+
+    def add(self, act: Act) -> None:
+        """Keep `act` if it was recorded by `known_at` and follows the subject's last kept act:
+        a subject is known up to its first act recorded later (clocks of two writers may
+        differ by a little; a gap would make its replay wrong)."""
+        acts = self.subjects.setdefault(act.originator_id, [])
+        if act.timestamp <= self.known_at and act.originator_version == len(acts) + 1:
+            acts.append(act)
+        elif not acts:
+            del self.subjects[act.originator_id]
+
+    def of_kind(self, kind: type[Subject]) -> list[list[Act]]:
+        """The acts of every subject of one kind (its first act names the aggregate)."""
+        return [
+            acts
+            for acts in self.subjects.values()
+            if resolve_topic(getattr(acts[0], "originator_topic", "")) is kind
+        ]
+
+    @property
+    def day(self) -> date:
+        """The legal day it was in Vietnam at `known_at`."""
+        return self.known_at.astimezone(VIETNAM).date()
+
+
+def read(engine: Engine, known_at: datetime | None = None) -> Snapshot:
+    """Replay the log's acts of reports, cases and units recorded up to `known_at` (now when
+    not given); the moment is fixed before reading, so acts saved meanwhile are left out."""
+    moment = known_at or datetime.now(UTC)
+    position = engine.log.recorder.max_notification_id() or 0
+    snapshot = Snapshot(moment, position)
+    topics = sorted(act_topics(KINDS))
+    start = 0
+    while start < position:
+        page = engine.log.recorder.select_notifications(
+            start=start, limit=PAGE, stop=position, topics=topics, inclusive_of_start=False
+        )
+        if not page:
+            break
+        for notification in page:
+            event = engine.log.mapper.to_domain_event(notification)
+            if isinstance(event, Act):
+                snapshot.add(event)
+        start = page[-1].id
+    return snapshot
+
+
+def from_acts(acts: Iterable[Act], known_at: datetime) -> Snapshot:
+    """A snapshot of acts held in memory (tests, previews)."""
+    snapshot = Snapshot(known_at, 0)
+    for act in sorted(acts, key=lambda a: (a.timestamp, a.originator_version)):
+        snapshot.add(act)
+    return snapshot
+
+
+def act_topics(kinds: Iterable[type[Subject]]) -> set[str]:
+    """The stored topics of every act class of the given subjects."""
+    topics: set[str] = set()
+    for kind in kinds:
+        for value in vars(kind).values():
+            if isinstance(value, type) and issubclass(value, Act):
+                topics.add(get_topic(value))
+    return topics
+
+
+def parse_moment(text: str) -> datetime:
+    """A recorded time from `--known-at`: an ISO date-time (Vietnam time unless it names its
+    offset), or a date, meaning the end of that day in Vietnam."""
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            return datetime.combine(day, time.max, VIETNAM)
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise QlahsError(
+            f"Thời điểm {text!r} không hợp lệ: dùng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM[:SS] "
+            "(giờ Việt Nam nếu không ghi múi giờ)."
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=VIETNAM)
+
+
+def spell_moment(moment: datetime) -> str:
+    """The moment as `--known-at` takes it back, exactly (Vietnam time, microseconds)."""
+    return moment.astimezone(VIETNAM).isoformat()

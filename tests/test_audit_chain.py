@@ -1,0 +1,227 @@
+"""The hash chain finds the first changed, deleted, inserted or reordered event, and a signed
+checkpoint proves the history before it even when the chain table was rewritten too."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from typer.testing import CliRunner
+
+import tamper
+from qlahs.application import Engine
+from qlahs.audit import chain as c
+from qlahs.audit.checkpoint import AuditError, new_key, private_key, public_key
+from qlahs.audit.ledger import make_checkpoint, verify
+from qlahs.cli import app
+
+REPORTS = 6  # one event each
+
+
+@pytest.fixture
+def recorded(engine: Engine) -> Engine:
+    for number in range(1, REPORTS + 1):
+        engine.execute(
+            {
+                "do": "report.receive",
+                "ref": f"TB{number}",
+                "on": "2025-03-03",
+                "unit": "VKSKV7",
+                "with": {"source": "tin_bao", "received_by": "CQDT", "reporter": f"Người {number}"},
+            }
+        )
+    engine.catch_up()
+    return engine
+
+
+def test_an_untouched_store_verifies_with_every_event_linked(recorded: Engine) -> None:
+    result = verify(recorded)
+    assert result.intact
+    assert (result.walk.checked, result.walk.head_position, result.walk.unlinked) == (6, 6, 0)
+
+
+def test_a_changed_state_is_found_at_its_event(recorded: Engine) -> None:
+    tamper.change_state(recorded, 3, tamper.row(recorded, 3).state.replace(b"TB3", b"TB9"))
+    broken = verify(recorded).walk.broken
+    assert broken is not None
+    assert (broken.kind, broken.position, broken.index) == ("changed", 3, 3)
+    assert "Sự kiện số 3" in broken.message and "đã bị sửa" in broken.message
+
+
+def test_a_changed_version_is_found_at_its_event(recorded: Engine) -> None:
+    tamper.run(recorded, "UPDATE {table} SET originator_version = 5 WHERE {id} = 4")
+    broken = verify(recorded).walk.broken
+    assert broken is not None and (broken.kind, broken.position) == ("changed", 4)
+
+
+def test_a_deleted_event_is_found_where_it_was(recorded: Engine) -> None:
+    tamper.delete(recorded, 2)
+    result = verify(recorded)
+    assert result.walk.broken is not None
+    assert (result.walk.broken.kind, result.walk.broken.position) == ("deleted", 2)
+    assert result.walk.checked == 1  # the first link is still intact
+    assert "đã bị xóa" in result.walk.broken.message
+
+
+def test_deleting_the_last_event_is_found_too(recorded: Engine) -> None:
+    tamper.delete(recorded, REPORTS)
+    broken = verify(recorded).walk.broken
+    assert broken is not None and (broken.kind, broken.position) == ("deleted", REPORTS)
+
+
+def test_an_event_inserted_before_the_others_is_found(recorded: Engine) -> None:
+    tamper.insert(recorded, 0, like=3)
+    broken = verify(recorded).walk.broken
+    assert broken is not None
+    assert (broken.kind, broken.position, broken.index) == ("inserted", 0, 1)
+    assert "bị chèn" in broken.message
+
+
+def test_two_events_swapped_in_the_log_are_found_as_reordered(recorded: Engine) -> None:
+    tamper.swap(recorded, 3, 5)
+    broken = verify(recorded).walk.broken
+    assert broken is not None
+    assert (broken.kind, broken.position) == ("moved", 3)
+    assert "vốn ở vị trí 5" in broken.message
+
+
+def test_a_rewritten_link_in_the_chain_table_is_found(recorded: Engine) -> None:
+    with recorded.sql.begin() as connection:
+        connection.execute(c.links.update().where(c.links.c.position == 4).values(link="ab" * 32))
+    broken = verify(recorded).walk.broken
+    assert broken is not None and (broken.kind, broken.position) == ("link", 4)
+
+
+def test_events_recorded_after_a_verification_are_linked_at_the_next_one(
+    recorded: Engine,
+) -> None:
+    recorded.execute({"do": "report.notify_procuracy", "ref": "TB1", "on": "2025-03-04"})
+    result = verify(recorded)
+    assert result.intact and result.walk.checked == REPORTS + 1
+
+
+def test_replaying_the_read_models_neither_drops_nor_repeats_links(recorded: Engine) -> None:
+    before = verify(recorded).walk
+    recorded.replay()
+    after = verify(recorded).walk
+    assert (after.checked, after.head_link) == (before.checked, before.head_link)
+
+
+# -- checkpoints ---------------------------------------------------------------------------
+
+
+def _keys() -> tuple[object, object]:
+    secret, public = new_key()
+    return private_key(secret), public_key(public)
+
+
+def test_a_checkpoint_holds_while_nothing_before_it_changed(recorded: Engine) -> None:
+    secret, public = _keys()
+    point = make_checkpoint(recorded, "VKSKV7", secret)  # type: ignore[arg-type]
+    assert (point.count, point.position) == (REPORTS, REPORTS)
+    recorded.execute({"do": "report.notify_procuracy", "ref": "TB1", "on": "2025-03-04"})
+    result = verify(recorded, checkpoint=point, key=public)  # type: ignore[arg-type]
+    assert result.intact and result.checkpoint_problem is None
+
+
+def test_a_checkpoint_exposes_history_rewritten_together_with_its_chain(
+    recorded: Engine,
+) -> None:
+    secret, public = _keys()
+    point = make_checkpoint(recorded, "VKSKV7", secret)  # type: ignore[arg-type]
+    # Someone who can write the database changes an event and rebuilds the chain to match.
+    tamper.change_state(recorded, 2, tamper.row(recorded, 2).state.replace(b"TB2", b"TB8"))
+    with recorded.sql.begin() as connection:
+        connection.execute(c.links.delete())
+        c.append(connection, c.Head(0, c.GENESIS), tamper.table(recorded).rows(connection))
+    result = verify(recorded, checkpoint=point, key=public)  # type: ignore[arg-type]
+    assert result.walk.intact  # the chain alone was made consistent again…
+    assert not result.intact  # …but the checkpoint the level above keeps says otherwise
+    assert result.checkpoint_problem is not None and "đã bị thay đổi" in result.checkpoint_problem
+
+
+def test_an_edited_checkpoint_fails_its_signature(recorded: Engine) -> None:
+    secret, public = _keys()
+    point = make_checkpoint(recorded, "VKSKV7", secret)  # type: ignore[arg-type]
+    forged = dataclasses.replace(point, count=point.count - 1)
+    with pytest.raises(AuditError, match="Chữ ký"):
+        verify(recorded, checkpoint=forged, key=public)  # type: ignore[arg-type]
+
+
+def test_a_checkpoint_checked_with_another_units_key_is_refused(recorded: Engine) -> None:
+    secret, _ = _keys()
+    _, other = _keys()
+    point = make_checkpoint(recorded, "VKSKV7", secret)  # type: ignore[arg-type]
+    with pytest.raises(AuditError, match="không phải khóa công khai đã cho"):
+        verify(recorded, checkpoint=point, key=other)  # type: ignore[arg-type]
+
+
+def test_no_checkpoint_is_signed_over_a_broken_chain(recorded: Engine) -> None:
+    secret, _ = _keys()
+    tamper.delete(recorded, 2)
+    with pytest.raises(AuditError, match="chuỗi đã hỏng"):
+        make_checkpoint(recorded, "VKSKV7", secret)  # type: ignore[arg-type]
+
+
+# -- the command line ----------------------------------------------------------------------
+
+
+def test_the_cli_verifies_signs_and_checks_a_checkpoint_and_fails_on_tampering(
+    recorded: Engine, store_url: str, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    keys = tmp_path / "keys"
+    assert (
+        runner.invoke(app, ["audit", "keygen", "--unit", "VKSKV7", "--out", str(keys)]).exit_code
+        == 0
+    )
+    point = tmp_path / "cp.json"
+    signed = runner.invoke(
+        app,
+        [
+            "audit",
+            "checkpoint",
+            "--unit",
+            "VKSKV7",
+            "--key",
+            str(keys / "VKSKV7.key"),
+            "--out",
+            str(point),
+            "--db",
+            store_url,
+        ],
+    )
+    assert signed.exit_code == 0, signed.output
+    assert json.loads(point.read_text())["count"] == REPORTS
+    check = [
+        "audit",
+        "verify",
+        "--db",
+        store_url,
+        "--checkpoint",
+        str(point),
+        "--public-key",
+        str(keys / "VKSKV7.pub"),
+    ]
+    intact = runner.invoke(app, check)
+    assert intact.exit_code == 0, intact.output
+    assert "nguyên vẹn" in intact.output
+    tamper.delete(recorded, 4)
+    broken = runner.invoke(app, [*check, "--json"])
+    assert broken.exit_code == 1
+    report = json.loads(broken.output)
+    assert report["broken"]["kind"] == "deleted" and report["broken"]["position"] == 4
+    assert report["checkpoint_problem"]
+
+
+def test_the_chain_table_survives_a_change_of_read_model_schema(recorded: Engine) -> None:
+    head = verify(recorded).walk.head_link
+    with recorded.sql.begin() as connection:
+        connection.execute(
+            sa.text("UPDATE qlahs_tracking SET position = 0 WHERE name = 'schema-version'")
+        )
+    recorded.projector.create_tables()  # drops and rebuilds the read models
+    assert verify(recorded).walk.head_link == head
