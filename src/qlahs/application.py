@@ -26,7 +26,7 @@ from eventsourcing.utils import get_topic
 from pydantic import BaseModel
 
 from qlahs.access import gate
-from qlahs.access.actor import Actor
+from qlahs.access.actor import AccessDenied, Actor
 from qlahs.access.policy import Grant, Wish
 from qlahs.access.projection import AccessTables
 from qlahs.audit.chain import Chain
@@ -146,6 +146,26 @@ class Engine:
         """The one access check (access/policy.py): what the wish may see, or AccessDenied,
         recorded as an event first. Every public method of the Engine asks it."""
         return gate.allow(self, wish)
+
+    def readable(
+        self, what: str, rows: list[dict[str, Any]], unit: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Rows of a book or a search (each with `unit` and `ref`) that the actor may read,
+        after the access check for `unit` (None: every unit the actor reaches)."""
+        grant = self.authorize(Wish("read.records", what, unit))
+        return [row for row in rows if grant.shows(str(row["unit"]), str(row["ref"]))]
+
+    def readable_units(self, what: str, unit: str | None = None) -> frozenset[str] | None:
+        """The units whose records the actor may read (None: every unit), after the check."""
+        return self.authorize(Wish("read.records", what, unit)).units
+
+    def refuse(self, wish: Wish, reason: str) -> None:
+        """Refuse a wish the policy alone cannot judge (a national report for a unit's
+        user): recorded like every refusal, then raised."""
+        if self.actor is None:
+            return
+        gate.note_refusal(self, self.actor.user, self.actor.unit, wish, reason)
+        raise AccessDenied(reason)
 
     def _system(self) -> Engine:
         """The engine as the system, for lookups an act makes on its own behalf."""

@@ -202,6 +202,7 @@ def book(
         engine.catch_up()
         with engine.sql.connect() as connection:
             rows = definition.rows(connection, unit, year)
+        rows = engine.readable(f"xem sổ {definition.number} của {unit} năm {year}", rows, unit)
     console.print(book_table(definition, rows, unit, year, limit))
     if xlsx is not None:
         write_xlsx(definition, rows, unit, year, xlsx)

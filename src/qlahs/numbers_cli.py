@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
+from qlahs.application import Engine
 from qlahs.cli_support import console, errors, open_engine, parse_day
 from qlahs.domain.errors import QlahsError
 from qlahs.law.number_series import series_book
@@ -84,6 +85,12 @@ def _visible(unit: str | None, as_unit: str | None) -> set[str]:
             2,
         )
     return {unit}
+
+
+def _granted(engine: Engine, visible: set[str], what: str, unit: str | None) -> set[str]:
+    """The units asked for, narrowed to those the engine's user may read."""
+    allowed = engine.readable_units(what, unit)
+    return visible if allowed is None else visible & set(allowed)
 
 
 def _series(code: str) -> str:
@@ -284,6 +291,7 @@ def book(
     (chosen,) = _visible(unit or as_unit, as_unit)
     codes = [_series(series)] if series else list(series_book().series)
     with open_engine(db) as engine:
+        engine.readable_units(f"xem sổ đăng ký số văn bản của {chosen} năm {year}", chosen)
         engine.catch_up()
         with engine.sql.connect() as connection:
             found = [(code, q.register_rows(connection, chosen, code, year)) for code in codes]
@@ -306,6 +314,7 @@ def registers(
     """Các sổ đăng ký số mà người dùng được xem, mỗi sổ một dòng."""
     visible = _visible(unit, as_unit)
     with open_engine(db) as engine:
+        visible = _granted(engine, visible, "xem danh sách sổ đăng ký số văn bản", unit)
         engine.catch_up()
         with engine.sql.connect() as connection:
             found = q.registers(connection, visible, year)
@@ -333,6 +342,7 @@ def search(
     date_from = parse_day(since, "--from") if since else None
     date_to = parse_day(until, "--to") if until else None
     with open_engine(db) as engine:
+        visible = _granted(engine, visible, "tìm số văn bản", unit)
         engine.catch_up()
         with engine.sql.connect() as connection:
             try:

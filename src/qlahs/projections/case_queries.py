@@ -64,7 +64,8 @@ def find_cases(
     """`search_cases` on an engine's read models, brought up to date first."""
     engine.catch_up()
     with engine.sql.connect() as connection:
-        return search_cases(connection, text, unit=unit, limit=limit)
+        found = search_cases(connection, text, unit=unit, limit=limit)
+    return engine.readable(f"tìm vụ án '{text}'", found, unit)
 
 
 def case_as_of(engine: Engine, ref: str, as_of: date) -> CriminalCase:

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
+from qlahs.access.policy import Wish
 from qlahs.domain.base import Act
 from qlahs.domain.crime_report import CrimeReport
 from qlahs.domain.criminal_case import CriminalCase
@@ -112,6 +113,14 @@ def compute(
     units_as_of: date | None = None,
 ) -> Report:
     """The report as known at `known_at` (now when not given), replayed from the log."""
+    what = f"báo cáo thống kê {period.title}"
+    grant = engine.authorize(Wish("read.records", what, unit))
+    if unit is None and grant.units is not None:
+        engine.refuse(
+            Wish("read.records", what),
+            "Chỉ người dùng cấp toàn quốc được xem thống kê toàn quốc: ghi --unit là đơn vị "
+            "của mình hoặc đơn vị trực thuộc.",
+        )
     snapshot = log.read(engine, known_at)
     return report_of(
         snapshot,
