@@ -41,11 +41,20 @@ from qlahs.domain.errors import (
 from qlahs.law.calendar import Calendar, fmt
 from qlahs.law.deadlines import Deadline, Judgement, Violation, judge, versions
 from qlahs.law.rulebook import RuleBook
+from qlahs.privacy.keys import KeyRing
 from qlahs.projections import queries
 from qlahs.projections.projector import Progress, Projector
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Registry, registry
-from qlahs.store import DEFAULT_URL, EventLog, Location, locate, open_event_log, setup_lock
+from qlahs.store import (
+    DEFAULT_URL,
+    EventLog,
+    Location,
+    locate,
+    open_event_log,
+    setup_lock,
+    store_key,
+)
 
 RETRIES = 25
 
@@ -114,8 +123,16 @@ class Engine:
         calendar = calendar or Calendar.default()
         stages = registry()
         with setup_lock(location):
-            log = open_event_log(location)
             sql = location.sql_engine()
+            # The subjects' keys first: opening the log decodes an event, maybe sealed.
+            keys = KeyRing(location.keys_engine(), store_key(location))
+            try:
+                keys.create_table()
+                log = open_event_log(location, keys)
+            except BaseException:
+                keys.close()
+                sql.dispose()
+                raise
             followers = (Chain(EventTable.of(log, location)), AccessTables())
             projector = Projector(log, sql, stages, rulebook, calendar, followers)
             projector.create_tables()
@@ -478,6 +495,9 @@ class Engine:
         return [row for row in found if grant.shows(row["unit"], row["ref"])]
 
     def _reading_one(self, kind: str, ref: str, what: str) -> None:
+        # What this process decoded of a subject erased since (by any process) is forgotten
+        # before the subject is read again.
+        self.projector.forget_erased()
         if self.actor is not None:
             self.authorize(gate.subject_wish(self, kind, ref, "read.records", f"{what} {ref}"))
 

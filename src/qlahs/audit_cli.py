@@ -1,5 +1,6 @@
 """`qlahs audit …`: a record's history as recorded (and as known at a time), refused access,
-the hash chain's verification, unit keys and signed checkpoints, a cipher key."""
+the hash chain's verification, unit keys and signed checkpoints, a cipher key, the erasure of
+a record's personal data."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from qlahs.audit.trail import Entry, history
 from qlahs.cli_support import console, errors, open_engine
 from qlahs.domain.errors import QlahsError
 from qlahs.law.calendar import fmt
+from qlahs.privacy.erasure import erase
 from qlahs.projections.case_wording import VIETNAM
 from qlahs.store import DEFAULT_URL
 
@@ -250,3 +252,34 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as error:
         raise _fail(f"Không đọc được tệp {path}: {error.strerror}.", 2) from None
+
+
+@audit_app.command("erase")
+def erase_command(
+    ref: Annotated[str, typer.Argument(help="Số hiệu hồ sơ: nguồn tin, vụ án")],
+    reason: Annotated[
+        str,
+        typer.Option("--reason", help="Căn cứ xóa, ví dụ: Quyết định số 12/QĐ-VKSKV7 ngày …"),
+    ],
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Loại hồ sơ khi số hiệu trùng: report, case")
+    ] = None,
+    db: Db = DEFAULT_URL,
+) -> None:
+    """Xóa dữ liệu cá nhân của một hồ sơ bằng cách hủy khóa riêng của nó (không hoàn tác được):
+    họ tên, nội dung, ghi chú đọc ra là "[đã xóa …]"; thời hạn, sổ và chuỗi băm vẫn đúng."""
+    with open_engine(db) as engine:
+        try:
+            done = erase(engine, ref, reason=reason, kind=kind)
+        except QlahsError as error:
+            raise _fail(error, 1) from None
+    console.print(
+        f"Đã xóa dữ liệu cá nhân của {done.noun} {done.ref} ngày {done.erasure.day} "
+        f"(căn cứ: {done.erasure.reason}); các trường cá nhân nay đọc là "
+        f"{done.erasure.placeholder}."
+    )
+    if done.related:
+        console.print(
+            "[yellow]Lưu ý:[/] dữ liệu của cùng những người có thể còn trong hồ sơ liên quan "
+            f"{', '.join(done.related)}: mỗi hồ sơ được xóa riêng nếu có căn cứ."
+        )

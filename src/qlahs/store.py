@@ -9,6 +9,8 @@
 
 With `QLAHS_CIPHER_KEY` set (base64 of 16, 24 or 32 bytes; `qlahs audit cipher-key` makes
 one), every event's state is encrypted with AES-GCM before it is stored (docs/security.md).
+Inside it, the personal fields of a subject's events are sealed with the subject's own key
+(`privacy/`), so that destroying that key erases them.
 """
 
 from __future__ import annotations
@@ -26,13 +28,19 @@ from uuid import UUID
 
 import sqlalchemy as sa
 from eventsourcing.application import Application
-from eventsourcing.persistence import JSONTranscoder, MapperDeserialisationError, Transcoding
+from eventsourcing.persistence import (
+    JSONTranscoder,
+    Mapper,
+    MapperDeserialisationError,
+    Transcoding,
+)
 from sqlalchemy.engine import URL, make_url
 
 from qlahs.domain.errors import QlahsError
+from qlahs.privacy.keys import CIPHER_ENV, KeyRing
+from qlahs.privacy.sealing import SealingMapper
 
 DEFAULT_URL = "sqlite:///qlahs.db"
-CIPHER_ENV = "QLAHS_CIPHER_KEY"
 
 
 class DateAsISO(Transcoding):
@@ -61,9 +69,44 @@ class EventLog(Application[UUID]):
         "DEEPCOPY_FROM_AGGREGATE_CACHE": "n",
     }
 
+    def __init__(self, env: dict[str, str], keys: KeyRing | None = None):
+        # Set before the base class builds the mapper, which needs it.
+        self.keys = keys
+        super().__init__(env=env)
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        """With a key ring, the mapper seals personal fields with their subject's key
+        (privacy/sealing.py); without one (the raw side of `make bench`), eventsourcing's."""
+        if self.keys is None:
+            return super().construct_mapper()
+        return SealingMapper(
+            self.construct_transcoder(),
+            compressor=self.factory.compressor(),
+            cipher=self.factory.cipher(),
+            keys=self.keys,
+        )
+
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
+
+    def close(self) -> None:
+        super().close()
+        if self.keys is not None:
+            self.keys.close()
+
+    def forget_erased(self) -> frozenset[UUID]:
+        """Forget what this process holds of subjects erased since it last asked (by any
+        process): their keys, and their aggregates decoded with the key. Returns them."""
+        if self.keys is None:
+            return frozenset()
+        erased = self.keys.refresh()
+        cache = self.repository.cache
+        if cache is not None:
+            for subject in erased:
+                with contextlib.suppress(KeyError):
+                    cache.get(subject, evict=True)
+        return erased
 
 
 @dataclass
@@ -86,13 +129,32 @@ class Location:
             return sa.create_engine(
                 self.sql_url, connect_args=self.connect_args, pool_pre_ping=True, pool_size=5
             )
-        engine = sa.create_engine(self.sql_url, connect_args={"timeout": 30})
+        return self._sqlite_engine()
+
+    def keys_engine(self) -> sa.Engine:
+        """A small pool for the subjects' keys (privacy/keys.py): every statement commits on
+        its own, and no ping precedes it (the key ring retries a dropped connection once),
+        since a key is made on the hot path of a new subject's first command."""
+        if self.is_postgres:
+            return sa.create_engine(
+                self.sql_url,
+                connect_args=self.connect_args,
+                pool_size=2,
+                isolation_level="AUTOCOMMIT",
+            )
+        return self._sqlite_engine(isolation_level="AUTOCOMMIT")
+
+    def _sqlite_engine(self, **options: Any) -> sa.Engine:
+        engine = sa.create_engine(self.sql_url, connect_args={"timeout": 30}, **options)
 
         @sa.event.listens_for(engine, "connect")
         def _pragmas(connection: Any, _record: Any) -> None:
             cursor = connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
+            # Deleted rows are overwritten, not left in free space: an erased subject's old
+            # read-model rows and key must not be recoverable from the file (security.md §5).
+            cursor.execute("PRAGMA secure_delete=ON")
             cursor.close()
 
         return engine
@@ -209,8 +271,14 @@ def setup_lock(location: Location) -> Iterator[None]:
 _SETUP_LOCK = 7_305_113_200  # any fixed number shared by every qlahs process
 
 
-def open_event_log(location: Location) -> EventLog:
-    log = EventLog(env=location.event_env)
+def store_key(location: Location) -> bytes | None:
+    """The store-wide key of QLAHS_CIPHER_KEY (already checked by `locate`), or None."""
+    key = location.event_env.get("CIPHER_KEY")
+    return base64.b64decode(key) if key else None
+
+
+def open_event_log(location: Location, keys: KeyRing | None = None) -> EventLog:
+    log = EventLog(env=location.event_env, keys=keys)
     try:
         _read_first_event(log, encrypted="CIPHER_KEY" in location.event_env)
     except BaseException:

@@ -9,7 +9,7 @@ The Engine calls `check` at its boundary for every command and every query
   the permission reaches subordinates (leaders, statistics, administrators).
 - A confidential record (level 1 or 2) is shown only to users cleared for its level and
   assigned to it; managing who is assigned needs the clearance but not the assignment, or
-  nobody could assign the first person.
+  nobody could assign the first person (so does erasing its personal data).
 """
 
 from __future__ import annotations
@@ -60,6 +60,11 @@ class Grant:
 
 
 EVERYTHING = Grant()
+
+# Wishes about a confidential record that need the clearance but not the assignment: whoever
+# assigns people to it (or nobody could assign the first), and the administrator who erases
+# its personal data, which reads nothing of it.
+CLEARANCE_ONLY = frozenset({"record.assign", "erase.personal"})
 
 
 def check(
@@ -116,7 +121,7 @@ def _confidential_refusal(actor: Actor, wish: Wish, record: Record, roles: RoleB
             f"Hồ sơ {record.ref} có {level}; người dùng {actor.label} chỉ được xem đến độ mật "
             f"{actor.clearance} nên không được {wish.what}."
         )
-    if wish.permission != "record.assign" and actor.user not in record.assigned:
+    if wish.permission not in CLEARANCE_ONLY and actor.user not in record.assigned:
         return (
             f"Hồ sơ {record.ref} có {level}; người dùng {actor.label} chưa được giao hồ sơ này "
             f"nên không được {wish.what}."

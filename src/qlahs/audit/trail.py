@@ -81,6 +81,7 @@ def history(
     """Every event of the record, in the order it was recorded; with `known_at`, only those
     recorded by then: what the system knew at that moment."""
     kind = kind or kind_of(engine, ref)
+    engine.projector.forget_erased()  # an erasure by another process shows at once
     engine.authorize(gate.subject_wish(engine, kind, ref, "read.audit", f"xem lịch sử {ref}"))
     events = list(engine.log.events.get(subject_id(kind, ref)))
     if not events:

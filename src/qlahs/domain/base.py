@@ -36,6 +36,10 @@ class Act(Aggregate.Event):
     """
 
     step: ClassVar[str] = ""
+    # Fields holding personal data, sealed with the subject's own key and erasable by
+    # destroying it (privacy/sealing.py); an event class adds its own to those of its bases.
+    # Free text may name anyone, so every act's note is personal.
+    personal: ClassVar[tuple[str, ...]] = ("note",)
 
     on: date
     actor: str
@@ -74,6 +78,20 @@ class Subject(Aggregate):
         unit: str
         stage: str
         opened_on: date
+
+    class PersonalDataErased(Aggregate.Event):
+        """The subject's key was destroyed (docs/security.md §5): its personal fields read as
+        a placeholder from now on. Not a legal act: no stage, rule or book sees it, but it is
+        in the subject's history and the hash chain. It holds nothing personal itself."""
+
+        erases_personal_data: ClassVar[bool] = True
+
+        reason: str  # the legal ground: a decision, a request…
+        actor: str
+        unit: str  # the unit of whoever erased
+
+        def apply(self, aggregate: Any) -> None:
+            pass  # nothing the subject's acts depend on changes
 
     def require_step(self, step: str, on: date) -> None:
         """Refuse a step the stage machine does not allow, or a date before the subject."""

@@ -70,6 +70,8 @@ class CrimeReport(Subject):
     # -- acts ------------------------------------------------------------------------------
 
     class Received(Act, Aggregate.Created):
+        personal = ("summary", "reporter", "suspects")
+
         ref: str
         source: str
         received_by: str
@@ -143,6 +145,28 @@ class CrimeReport(Subject):
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
             aggregate.outcome, aggregate.case = self.outcome, self.case
+
+    class Corrected(Act):
+        """The descriptive fields as they should have been recorded (a misspelt name, a
+        summary to complete), with the reason: the receipt itself is never changed. A field
+        left None is unchanged; an empty one is cleared."""
+
+        step = "correct"
+        personal = ("summary", "reporter", "suspects", "reason")
+
+        summary: str | None
+        reporter: str | None
+        suspects: list[str] | None
+        reason: str
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            if self.summary is not None:
+                aggregate.summary = self.summary
+            if self.reporter is not None:
+                aggregate.reporter = self.reporter or None
+            if self.suspects is not None:
+                aggregate.suspects = list(self.suspects)
 
     # -- commands: check, then record ---------------------------------------------------------
 

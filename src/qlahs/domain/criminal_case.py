@@ -139,6 +139,10 @@ class CriminalCase(Subject):
     # -- acts ------------------------------------------------------------------------------
 
     class Opened(CaseAct, Aggregate.Created):
+        # Birth dates are not sealed: the limits for minors are computed from them, and they
+        # must stay the same after an erasure (docs/security.md §5).
+        personal = ("summary", "carried[].name")
+
         ref: str
         crime: str
         category: str
@@ -185,6 +189,8 @@ class CriminalCase(Subject):
 
     class PersonCharged(CaseAct):
         step = "charge"
+        personal = ("name",)
+
         person: str
         name: str
         crime: str
@@ -239,6 +245,8 @@ class CriminalCase(Subject):
         """Other cases joined into this one (Điều 170): their persons and clocks move here."""
 
         step = "join"
+        personal = ("carried[].name",)
+
         cases: list[str]
         carried: list[dict[str, Any]]
         earliest_opened_on: date

@@ -128,8 +128,14 @@ class Projector:
 
     # -- the pull loop ----------------------------------------------------------------------
 
+    def forget_erased(self) -> None:
+        """Forget the decoded acts of subjects erased by any process since the last call."""
+        for subject in self.log.forget_erased():
+            self._cache.pop(subject, None)
+
     def catch_up(self, progress: Progress | None = None, page: int = PAGE) -> int:
         """Apply every event not yet projected; return how many were applied."""
+        self.forget_erased()
         applied = 0
         total = None
         while True:
@@ -155,11 +161,15 @@ class Projector:
                 touched: dict[UUID, None] = {}
                 events: list[object] = []
                 for notification in notifications:
-                    act = self.log.mapper.to_domain_event(notification)
-                    events.append(act)
-                    if isinstance(act, Act):
-                        self._add(act)
-                        touched[act.originator_id] = None
+                    event = self.log.mapper.to_domain_event(notification)
+                    events.append(event)
+                    if isinstance(event, Subject.PersonalDataErased):
+                        # The acts cached before it still hold the personal data: read them
+                        # again (now with placeholders) and rebuild the subject's rows.
+                        self._cache.pop(event.originator_id, None)
+                    if isinstance(event, Act | Subject.PersonalDataErased):
+                        self._add(event)
+                        touched[event.originator_id] = None
                 self._write(connection, touched)
                 for follower in self.followers:
                     follower.follow(connection, position, notifications, events)
@@ -172,7 +182,7 @@ class Projector:
             if progress is not None:
                 progress(applied, max(total or 0, applied))
 
-    def _add(self, act: Act) -> None:
+    def _add(self, act: Act | Subject.PersonalDataErased) -> None:
         state = self._cache.get(act.originator_id)
         if state is not None and state.subject.version != act.originator_version - 1:
             state = None  # another process projected events we have not seen: reload
@@ -185,9 +195,11 @@ class Projector:
             subject: Any = None
             for event in earlier:
                 subject = event.mutate(subject)
-            state = SubjectState(earlier, subject)
+            # Only legal acts reach the rules and books; an erasure only changes the subject.
+            state = SubjectState([e for e in earlier if isinstance(e, Act)], subject)
         state.subject = act.mutate(state.subject)  # type: ignore[assignment]
-        state.acts.append(act)
+        if isinstance(act, Act):
+            state.acts.append(act)
         self._cache[act.originator_id] = state
         self._cache.move_to_end(act.originator_id)
         while len(self._cache) > CACHE_SUBJECTS:

@@ -92,6 +92,8 @@ def report_book_row(subject_id: str, report: CrimeReport, acts: Sequence[Act]) -
                 lines["resumptions"].append(fmt(act.on))
             case CrimeReport.Decided():
                 decided_on = act.day
+            case CrimeReport.Corrected():
+                lines["notes"].append(f"{fmt(act.on)} đính chính: {act.reason}")
         if act.note:
             lines["notes"].append(act.note)
     intake = received.day

@@ -43,7 +43,9 @@ def link_report(
             on=command.on,
             actor=fields["actor"],
             unit=fields["unit"],
-            note=f"Khởi tố vụ án {command.ref}",
+            # No note: the outcome and the case say it, and a note is personal data that a
+            # report whose personal data was erased no longer takes (docs/security.md §5).
+            note=None,
             command_id=None,
             outcome="khoi_to",
             case=command.ref,

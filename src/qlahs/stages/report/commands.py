@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from qlahs.domain.crime_report import Body, Outcome, Source, SuspensionGround
-from qlahs.stages.commands import Command, HasPeople
+from qlahs.stages.commands import Command, HasPeople, as_list
 
 
 class ReceiveReport(HasPeople):
@@ -99,3 +99,25 @@ class DecideReport(Command):
     action: ClassVar[str] = "report.decide"
     outcome: Outcome
     case: str | None = None
+
+
+class CorrectReport(Command):
+    """Đính chính thông tin mô tả đã ghi của nguồn tin (nội dung, người tố giác, người bị tố
+    giác), kèm lý do; trường không ghi thì giữ nguyên, ghi rỗng thì xóa."""
+
+    action: ClassVar[str] = "report.correct"
+    summary: str | None = None
+    reporter: str | None = None
+    suspects: list[str] | None = None
+    reason: str = Field(min_length=1, description="Lý do đính chính")
+
+    @field_validator("suspects", mode="before")
+    @classmethod
+    def _people(cls, value: object) -> object:
+        return None if value is None else as_list(value)
+
+    @model_validator(mode="after")
+    def _something(self) -> CorrectReport:
+        if self.summary is None and self.reporter is None and self.suspects is None:
+            raise ValueError("cần ít nhất một trong các trường 'summary', 'reporter', 'suspects'")
+        return self

@@ -23,3 +23,6 @@ class ReportResolution(StateMachine):
     cancel_suspension = suspended.to(received)
     resume = suspended.to(received)
     decide = received.to(decided)
+    # Amending the descriptive fields (summary, reporter, suspects) as recorded: not a
+    # procedural step, so it leaves every stage where it was.
+    correct = received.to.itself() | suspended.to.itself() | decided.to.itself()

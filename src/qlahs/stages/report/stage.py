@@ -62,5 +62,6 @@ STAGE = Stage(
         ),
         Action("report.resume", c.ResumeReport, _records(CrimeReport.Resumed)),
         Action("report.decide", c.DecideReport, _records(CrimeReport.Decided)),
+        Action("report.correct", c.CorrectReport, _records(CrimeReport.Corrected)),
     ),
 )
