@@ -22,7 +22,6 @@ import sqlalchemy as sa
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
-from eventsourcing.utils import get_topic
 from pydantic import BaseModel
 
 from qlahs.access import gate
@@ -326,8 +325,8 @@ class Engine:
         after = before + [e for e in subject.collect_events() if isinstance(e, Act)]
         self._evict(subject, *others)  # nothing of the preview may stay in the cache
         day = day_of(command.on)
-        old = {v.message for v in self._judge(kind, before, day).violations}
-        return [v for v in self._judge(kind, after, day).violations if v.message not in old]
+        old = self._judge(kind, before, day).violations
+        return [v for v in self._judge(kind, after, day).violations if v not in old]
 
     def _act(
         self, command: Command, *, look_up_new: bool, evict_first: bool = False
@@ -500,6 +499,3 @@ class Engine:
         self.projector.forget_erased()
         if self.actor is not None:
             self.authorize(gate.subject_wish(self, kind, ref, "read.records", f"{what} {ref}"))
-
-    def topic_of(self, cls: type) -> str:
-        return get_topic(cls)

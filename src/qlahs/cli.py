@@ -22,6 +22,7 @@ from qlahs.cli_support import (
     parse_day,
     progress_bar,
 )
+from qlahs.domain.base import day_of
 from qlahs.domain.errors import QlahsError, ScenarioFileError
 from qlahs.law.deadlines import Deadline
 from qlahs.numbers_cli import number_app
@@ -147,9 +148,7 @@ def deadline_table(found: list[Deadline], title: str, day: date, limit: int | No
     # Decisions on reports first: they are what the prosecutor must chase.
     found = sorted(found, key=lambda d: (d.rule != "report.resolve", str(d.due), d.ref))
     for d in found[:limit] if limit else found:
-        late = (
-            day - (d.due.date() if hasattr(d.due, "date") and callable(d.due.date) else d.due)
-        ).days
+        late = (day - day_of(d.due)).days
         table.add_row(
             d.ref,
             d.unit,

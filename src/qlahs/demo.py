@@ -12,7 +12,6 @@ import random
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import suppress
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -95,13 +94,6 @@ POLICE = [
     "Công an xã Thống Nhất",
     "Đội CSĐTTP về TTXH",
 ]
-
-
-@dataclass
-class Plan:
-    """The commands of one report, each with its legal date."""
-
-    steps: list[dict[str, Any]]
 
 
 def person(rng: random.Random) -> str:

@@ -35,7 +35,6 @@ MIDDLE_MEN = ("Văn", "Đức", "Minh", "Quang", "Hữu", "Thành", "Công")
 MIDDLE_WOMEN = ("Thị", "Thu", "Ngọc", "Thanh", "Kim")
 GIVEN_MEN = ("An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Long", "Nam", "Phong", "Quân", "Sơn")
 GIVEN_WOMEN = ("Hà", "Hạnh", "Hương", "Lan", "Mai", "Thảo", "Trang", "Yến")
-CUSTODIAL = ("tù",)  # a sentence of imprisonment keeps a detained person in detention
 NON_CUSTODIAL = ("treo", "cải tạo", "Phạt tiền")
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from eventsourcing.domain import Aggregate
 
-from qlahs.domain.base import Act, Subject, day_of, subject_id
+from qlahs.domain.base import Act, Subject, subject_id
 from qlahs.domain.errors import CommandRejected
 from qlahs.law.calendar import fmt
 from qlahs.stages.machines import transitions_of
@@ -225,7 +225,3 @@ class CrimeReport(Subject):
                 "Trường 'case' chỉ dùng khi 'outcome' là khoi_to (quyết định khởi tố vụ án)."
             )
         self.trigger_event(act, **fields)
-
-    @property
-    def received_on(self) -> date:
-        return day_of(self.opened_on)

@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from qlahs.domain.base import Act
+from qlahs.domain.base import Act, day_of
 from qlahs.domain.crime_report import (
     BODY_NAMES,
     GROUND_NAMES,
@@ -98,7 +98,7 @@ def report_book_row(subject_id: str, report: CrimeReport, acts: Sequence[Act]) -
             lines["notes"].append(act.note)
     intake = received.day
     if report.received_by != "VKS" and report.notified_on is not None:
-        intake = _day(report.notified_on)
+        intake = day_of(report.notified_on)
     outcome = ""
     if report.outcome:
         outcome = f"{OUTCOME_NAMES[report.outcome]} ({fmt(decided_on)})" if decided_on else ""
@@ -127,7 +127,3 @@ def report_book_row(subject_id: str, report: CrimeReport, acts: Sequence[Act]) -
         "stage": CrimeReport.stage_names[report.stage],
         **{key: "; ".join(value) for key, value in lines.items()},
     }
-
-
-def _day(value: Any) -> Any:
-    return value.date() if hasattr(value, "date") and callable(value.date) else value

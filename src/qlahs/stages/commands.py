@@ -44,7 +44,3 @@ class HasPeople(Command):
     suspects: list[str] = Field(default_factory=list)
 
     _people = field_validator("suspects", mode="before")(classmethod(lambda cls, v: as_list(v)))
-
-
-def is_datetime(on: date) -> bool:
-    return isinstance(on, datetime)

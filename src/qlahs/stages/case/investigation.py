@@ -162,7 +162,6 @@ class ConcludeInvestigation(Command):
 class InvestigationRules(CaseFacts):
     """The investigation clock of a case and the approval of each charge."""
 
-    investigation_start: date | None = None
     counted_category = ""
     counted_minor = False
     returns_by: dict[str, int]
@@ -175,7 +174,6 @@ class InvestigationRules(CaseFacts):
     # -- the investigation period ----------------------------------------------------------
 
     def on_Opened__investigation(self, act: CriminalCase.Opened) -> None:
-        self.investigation_start = act.day
         deadline = self.open_deadline(
             INVESTIGATE, self._base(act.day), act.day, f"Khởi tố vụ án ngày {fmt(act.on)}."
         )
