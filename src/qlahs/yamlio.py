@@ -7,9 +7,14 @@ PyYAML follows YAML 1.1, where `on`, `off`, `yes` and `no` are booleans: a scena
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
+
+from qlahs.domain.errors import RuleDataError
+
+Model = TypeVar("Model", bound=BaseModel)
 
 
 class Loader(yaml.SafeLoader):
@@ -33,3 +38,14 @@ def load(text: str) -> Any:
 
 def compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=Loader)
+
+
+def load_data(model: type[Model], name: str, text: str) -> Model:
+    """A data file read into its model; a file that does not parse or does not fit (a value
+    without its citation, say) is a `RuleDataError` naming the file in Vietnamese."""
+    try:
+        return model.model_validate(load(text) or {})
+    except ValidationError as error:
+        raise RuleDataError.from_validation(name, error) from None
+    except yaml.YAMLError as error:
+        raise RuleDataError(f"Tệp dữ liệu {name} không đọc được: {error}") from None

@@ -6,7 +6,7 @@ from fnmatch import fnmatchcase
 from functools import cache
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from qlahs import yamlio
 from qlahs.domain.errors import RuleDataError
@@ -73,10 +73,7 @@ class RoleBook:
 
 
 def parse_roles(name: str, text: str) -> RoleBook:
-    try:
-        return RoleBook(RoleBookData.model_validate(yamlio.load(text) or {}))
-    except ValidationError as error:
-        raise RuleDataError.from_validation(name, error) from None
+    return RoleBook(yamlio.load_data(RoleBookData, name, text))
 
 
 @cache

@@ -16,10 +16,9 @@ from importlib import resources
 from pathlib import Path
 
 import holidays
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from qlahs import yamlio
-from qlahs.domain.errors import RuleDataError
 from qlahs.law.citation import Citation, Confidence
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
@@ -62,10 +61,7 @@ def load_adjustments(path: Path | None = None) -> list[DayAdjustment]:
         name = "swapped_days.yaml"
     else:
         text, name = path.read_text("utf-8"), str(path)
-    try:
-        return SwappedDaysFile.model_validate(yamlio.load(text)).days
-    except ValidationError as error:
-        raise RuleDataError.from_validation(name, error) from None
+    return yamlio.load_data(SwappedDaysFile, name, text).days
 
 
 @dataclass(frozen=True)

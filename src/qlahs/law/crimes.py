@@ -42,7 +42,7 @@ class CrimeTable(BaseModel):
 @cache
 def crime_table() -> CrimeTable:
     text = resources.files("qlahs.law").joinpath("crimes.yaml").read_text("utf-8")
-    return CrimeTable.model_validate(yamlio.load(text))
+    return yamlio.load_data(CrimeTable, "crimes.yaml", text)
 
 
 def parse_charge(crime: str) -> tuple[int, int | None] | None:

@@ -12,11 +12,10 @@ from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from qlahs import yamlio
-from qlahs.domain.errors import CommandRejected, InvalidCommand, RuleDataError
+from qlahs.domain.errors import CommandRejected, InvalidCommand
 from qlahs.law.calendar import fmt
 from qlahs.law.citation import Citation, Confidence
 
@@ -168,12 +167,7 @@ def _month_day(code: str, value: str | bool) -> tuple[int, int]:
 
 
 def parse_series(name: str, text: str) -> SeriesBook:
-    try:
-        return SeriesBook.model_validate(yamlio.load(text))
-    except ValidationError as error:
-        raise RuleDataError.from_validation(name, error) from None
-    except yaml.YAMLError as error:
-        raise RuleDataError(f"Tệp dữ liệu {name} không đọc được: {error}") from None
+    return yamlio.load_data(SeriesBook, name, text)
 
 
 @cache

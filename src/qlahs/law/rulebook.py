@@ -13,8 +13,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from qlahs import yamlio
 from qlahs.domain.errors import RuleDataError
@@ -154,12 +153,7 @@ class RuleBook:
 
 
 def parse_rule(name: str, text: str) -> Rule:
-    try:
-        return Rule.model_validate(yamlio.load(text))
-    except ValidationError as error:
-        raise RuleDataError.from_validation(name, error) from None
-    except yaml.YAMLError as error:
-        raise RuleDataError(f"Tệp dữ liệu {name} không đọc được: {error}") from None
+    return yamlio.load_data(Rule, name, text)
 
 
 @cache
