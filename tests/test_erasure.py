@@ -16,7 +16,7 @@ from uuid import UUID
 
 import pytest
 import sqlalchemy as sa
-from eventsourcing.persistence import Mapper, StoredEvent
+from eventsourcing.persistence import Mapper
 
 from access_world import REGION, enrol_everyone, login
 from qlahs.access.actor import AccessDenied
@@ -31,6 +31,7 @@ from qlahs.privacy.keys import Erasure
 from qlahs.privacy.sealing import SealingMapper, personal_paths
 from qlahs.projections.case_queries import search_cases
 from qlahs.store import CIPHER_ENV
+from stored_v01 import insert_v01_events
 
 # Names only the erased records hold. Each last word has a diacritic, so that no base64 of
 # a sealed box can contain it by chance.
@@ -282,20 +283,8 @@ def test_another_process_sees_the_erasure_at_once(store_url: str) -> None:
 
 
 def test_events_stored_before_sealing_are_not_erased_silently(store_url: str) -> None:
-    data = Path(__file__).parent / "data" / "report-events-v0.1.json"
-    stored = json.loads(data.read_text(encoding="utf-8"))["events"]
     with Engine.open(store_url) as engine:
-        engine.log.recorder.insert_events(
-            [
-                StoredEvent(
-                    originator_id=UUID(event["originator_id"]),
-                    originator_version=event["originator_version"],
-                    topic=event["topic"],
-                    state=event["state"].encode("utf-8"),
-                )
-                for event in stored
-            ]
-        )
+        insert_v01_events(engine)
         with pytest.raises(CommandRejected, match=r"ghi trước khi có khóa riêng.*chưa xóa gì"):
             erase(engine, "TB-CU", reason=REASON)
         assert engine.subject("report", "TB-CU").suspects == ["Lê Văn Bình"]  # type: ignore[attr-defined]

@@ -7,36 +7,19 @@ this test.
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
-from uuid import UUID
-
-from eventsourcing.persistence import StoredEvent
 
 from qlahs.application import Engine
-
-DATA = Path(__file__).parent / "data" / "report-events-v0.1.json"
+from stored_v01 import insert_v01_events
 
 
 def test_events_stored_by_version_0_1_load_and_are_judged(store_url: str) -> None:
-    stored = json.loads(DATA.read_text(encoding="utf-8"))["events"]
     with Engine.open(store_url) as engine:
-        engine.log.recorder.insert_events(
-            [
-                StoredEvent(
-                    originator_id=UUID(event["originator_id"]),
-                    originator_version=event["originator_version"],
-                    topic=event["topic"],
-                    state=event["state"].encode("utf-8"),
-                )
-                for event in stored
-            ]
-        )
+        count = insert_v01_events(engine)
         report = engine.subject("report", "TB-CU")
         assert (report.stage, report.outcome, report.case) == ("decided", "khoi_to", "VA-CU")
         assert report.suspects == ["Lê Văn Bình"]
-        assert len(engine.history("report", "TB-CU")) == len(stored) == 13
+        assert len(engine.history("report", "TB-CU")) == count == 13
         (resolve,) = engine.deadlines(date(2025, 7, 31), ref="TB-CU", rule="report.resolve")
         assert resolve.status == "met"
         assert engine.search("TB-CU")[0]["ref"] == "TB-CU"
