@@ -240,3 +240,12 @@ def test_processes_opening_a_new_sqlite_file_at_once_all_succeed(tmp_path: Path)
     assert [w.exitcode for w in workers] == [0, 0, 0, 0]
     with Engine.open(url) as engine:
         assert len(engine.search("TB")) == 4
+
+
+def test_a_rule_of_our_own_validators_is_told_in_vietnamese_only(engine: Engine) -> None:
+    engine.execute(receive())
+    step = {"do": "report.grant_extension", "ref": "TB1", "on": "2025-03-05"}
+    with pytest.raises(InvalidCommand) as refused:
+        engine.execute(step | {"with": {"months": 1, "until": "2025-05-01"}})
+    assert "chỉ ghi một trong hai trường 'months' hoặc 'until'" in str(refused.value)
+    assert "Value error" not in str(refused.value)

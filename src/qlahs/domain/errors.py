@@ -88,6 +88,8 @@ _MESSAGES = {
     "less_than_equal": "phải nhỏ hơn hoặc bằng {le}",
     "literal_error": "phải là một trong: {expected}",
     "enum": "phải là một trong: {expected}",
+    # a validator of ours raised ValueError with a Vietnamese sentence: show it as it is
+    "value_error": "{error}",
 }
 
 
