@@ -21,13 +21,14 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m qlahs.bench
-	$(BIN)/python -m qlahs.bench_numbers
+	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench_numbers.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) demo.db so-04.xlsx .pytest_cache .mypy_cache .ruff_cache

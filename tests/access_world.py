@@ -6,9 +6,9 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from qlahs.access import admin
 from qlahs.access.users import profile_of
-from qlahs.application import Engine
+from qlahs.engine import Engine
+from qlahs.oversight import access_admin as admin
 
 PROVINCE, REGION, SIBLING = "VKSQN", "VKSKV1", "VKSKV2"
 ROLES = ("van_thu", "kiem_sat_vien", "lanh_dao", "thong_ke", "quan_tri")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from qlahs.application import Engine
+from qlahs.engine import Engine
 
 UNIT = "VKS-T"
 

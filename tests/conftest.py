@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 
-from qlahs.application import Engine
+from qlahs.engine import Engine
 
 POSTGRES_ENV = "QLAHS_TEST_POSTGRES_URL"
 

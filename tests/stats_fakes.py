@@ -10,8 +10,8 @@ from uuid import UUID
 
 from hypothesis import strategies as st
 
-from qlahs.domain.base import Act, Subject
-from qlahs.domain.errors import CommandRejected
+from qlahs.kernel.errors import CommandRejected
+from qlahs.kernel.subject import Act, Subject
 from qlahs.law.calendar import Calendar
 from qlahs.law.deadlines import Judgement, judge, versions
 from qlahs.law.rulebook import RuleBook

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 
-from qlahs.application import Engine
+from qlahs.engine import Engine
 
 DATA = Path(__file__).parent / "data" / "report-events-v0.1.json"
 

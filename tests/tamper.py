@@ -6,8 +6,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from qlahs.application import Engine
 from qlahs.audit.rows import EventTable
+from qlahs.engine import Engine
 
 
 def table(engine: Engine) -> EventTable:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner, Result
 
-from qlahs.application import Engine
 from qlahs.cli import app
+from qlahs.engine import Engine
 
 USERS = """
 users:

@@ -8,13 +8,13 @@ from datetime import date
 import pytest
 
 from access_world import PROVINCE, REGION, enrol_everyone, login, receive
-from qlahs.access import admin
 from qlahs.access.actor import AccessDenied, Actor
 from qlahs.access.users import profile_of
-from qlahs.application import Engine
-from qlahs.audit.refusals import refusals
-from qlahs.audit.trail import history
-from qlahs.domain.errors import QlahsError
+from qlahs.engine import Engine
+from qlahs.kernel.errors import QlahsError
+from qlahs.oversight import access_admin as admin
+from qlahs.oversight.refusals import refusals
+from qlahs.oversight.trail import history
 
 DAY = date(2025, 3, 5)
 

@@ -27,14 +27,14 @@ from access_world import (
     report_in,
 )
 from conftest import postgres_url
-from qlahs.access import admin
 from qlahs.access.actor import AccessDenied
 from qlahs.access.users import profile_of
-from qlahs.application import Engine
 from qlahs.audit.checkpoint import new_key, private_key
-from qlahs.audit.ledger import make_checkpoint, verify
-from qlahs.audit.refusals import refusals
-from qlahs.audit.trail import history
+from qlahs.engine import Engine
+from qlahs.oversight import access_admin as admin
+from qlahs.oversight.ledger import make_checkpoint, verify
+from qlahs.oversight.refusals import refusals
+from qlahs.oversight.trail import history
 
 OWN, SUBORDINATE, SIBLING_UNIT, SUPERIOR = "own", "subordinate", "sibling", "superior"
 RELATIONS = {  # relation → (the user's unit, the unit touched)

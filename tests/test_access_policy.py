@@ -10,7 +10,7 @@ import pytest
 from qlahs.access.actor import AccessDenied, Actor
 from qlahs.access.policy import Record, Wish, check
 from qlahs.access.roles import parse_roles, role_book
-from qlahs.domain.errors import QlahsError, RuleDataError
+from qlahs.kernel.errors import QlahsError, RuleDataError
 from qlahs.law.units import units
 
 UNIT = "VKSKV1"

@@ -6,8 +6,8 @@ import pytest
 
 from access_world import PROVINCE, REGION, SIBLING, enrol_everyone, login, report_in
 from qlahs.access.actor import AccessDenied
-from qlahs.application import Engine
-from qlahs.audit.refusals import refusals
+from qlahs.engine import Engine
+from qlahs.oversight.refusals import refusals
 from qlahs.projections.books import book
 from qlahs.projections.case_queries import find_cases
 from qlahs.stats.compute import compute

@@ -12,11 +12,11 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 import tamper
-from qlahs.application import Engine
 from qlahs.audit import chain as c
 from qlahs.audit.checkpoint import AuditError, new_key, private_key, public_key
-from qlahs.audit.ledger import make_checkpoint, verify
 from qlahs.cli import app
+from qlahs.engine import Engine
+from qlahs.oversight.ledger import make_checkpoint, verify
 
 REPORTS = 6  # one event each
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from qlahs.application import Engine
-from qlahs.audit.trail import history
 from qlahs.cli import app
-from qlahs.domain.errors import CommandRejected, SubjectNotFound
+from qlahs.engine import Engine
+from qlahs.kernel.errors import CommandRejected, SubjectNotFound
+from qlahs.oversight.trail import history
 
 
 def _story(engine: Engine) -> datetime:

@@ -14,8 +14,9 @@ import pytest
 from eventsourcing.persistence import StoredEvent
 
 import tamper
-from qlahs.application import CommandLog, Engine
-from qlahs.audit.ledger import verify
+from qlahs.engine import Engine
+from qlahs.engine.command_log import CommandLog
+from qlahs.oversight.ledger import verify
 
 EVENTS = 100_000
 BATCH = 10_000

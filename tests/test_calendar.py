@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qlahs.domain.errors import RuleDataError
+from qlahs.kernel.errors import RuleDataError
 from qlahs.law.calendar import Calendar, DayAdjustment, add_months, load_adjustments
 from qlahs.law.citation import Citation
 from qlahs.law.counting import (

@@ -13,13 +13,13 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from case_story import UNIT, record
-from qlahs.application import Engine
-from qlahs.demo import commands
-from qlahs.demo_cases import with_cases
-from qlahs.domain.errors import CommandRejected
+from qlahs.demo.cases import with_cases
+from qlahs.demo.run import commands
+from qlahs.engine import Engine
+from qlahs.kernel.errors import CommandRejected
 from qlahs.law.calendar import Calendar
 from qlahs.projections.books import book, books, write_xlsx
-from qlahs.projections.case_books import CASE_TABLES
+from qlahs.stages.case.books import CASE_TABLES
 
 CASE_BOOKS = ("06", "07", "08", "09", "10", "12", "14", "15", "21", "22", "23")
 

@@ -9,9 +9,9 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from case_story import UNIT, record
-from qlahs import cases_cli
-from qlahs.application import Engine
+from qlahs.cli import cases as cases_cli
 from qlahs.cli import app
+from qlahs.engine import Engine
 
 runner = CliRunner()
 

@@ -10,9 +10,9 @@ import pytest
 import sqlalchemy as sa
 
 import tamper
-from qlahs.application import Engine
-from qlahs.audit.ledger import verify
-from qlahs.domain.errors import QlahsError
+from qlahs.engine import Engine
+from qlahs.kernel.errors import QlahsError
+from qlahs.oversight.ledger import verify
 from qlahs.store import CIPHER_ENV
 
 NAMES = ("Nguyễn Văn Bình", "Trần Thị Hoa")

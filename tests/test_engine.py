@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from qlahs.application import Engine
-from qlahs.domain.errors import (
+from qlahs.engine import Engine
+from qlahs.kernel.errors import (
     CommandRejected,
     InvalidCommand,
     StageError,

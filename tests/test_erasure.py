@@ -21,12 +21,12 @@ from eventsourcing.persistence import Mapper
 from access_world import REGION, enrol_everyone, login
 from qlahs.access.actor import AccessDenied
 from qlahs.access.refusals import AccessRefused
-from qlahs.application import Engine
-from qlahs.audit.ledger import verify
-from qlahs.audit.trail import history
-from qlahs.domain.base import subject_id
-from qlahs.domain.errors import CommandRejected
-from qlahs.privacy.erasure import erase
+from qlahs.engine import Engine
+from qlahs.kernel.errors import CommandRejected
+from qlahs.kernel.subject import subject_id
+from qlahs.oversight.erasure import erase
+from qlahs.oversight.ledger import verify
+from qlahs.oversight.trail import history
 from qlahs.privacy.keys import Erasure
 from qlahs.privacy.sealing import SealingMapper, personal_paths
 from qlahs.projections.case_queries import search_cases

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from qlahs.application import Engine
-from qlahs.domain.errors import CommandRejected, InvalidCommand
+from qlahs.engine import Engine
+from qlahs.kernel.errors import CommandRejected, InvalidCommand
 from qlahs.stages.numbers.outcome import Number, take
 
 UNIT = "VKSKV7"

@@ -10,10 +10,10 @@ from typing import Any
 from openpyxl import load_workbook
 
 from office import libreoffice_table, needs_libreoffice
-from qlahs.application import Engine
+from qlahs.engine import Engine
 from qlahs.law.units import units
 from qlahs.projections import number_queries as q
-from qlahs.projections.number_book import HEADINGS, write_xlsx
+from qlahs.stages.numbers.book import HEADINGS, write_xlsx
 from qlahs.stages.numbers.outcome import take
 
 

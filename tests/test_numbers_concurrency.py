@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from bench_numbers import run_issuers
 
-from qlahs.application import Engine
-from qlahs.bench_numbers import run_issuers
+from qlahs.engine import Engine
 from qlahs.projections import number_queries as q
 
 needs_postgres = pytest.mark.skipif(

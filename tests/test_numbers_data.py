@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from qlahs.domain.errors import RuleDataError
+from qlahs.kernel.errors import RuleDataError
 from qlahs.law.number_series import parse_series, series, series_book
 from qlahs.law.units import parse_units, units
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from qlahs.application import Engine
-from qlahs.numbers_demo import show_registers
+from qlahs.demo.numbers import show_registers
+from qlahs.engine import Engine
 
 
 def test_the_demo_year_has_reserved_inserted_voided_numbers_and_rolls_over(

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from office import libreoffice_table, needs_libreoffice
-from qlahs.application import Engine
+from qlahs.engine import Engine
 from qlahs.projections.books import book, write_xlsx
 
 

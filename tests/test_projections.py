@@ -11,9 +11,9 @@ from typing import Any
 import sqlalchemy as sa
 from openpyxl import load_workbook
 
-from qlahs.application import Engine
-from qlahs.demo import UNIT, commands
-from qlahs.domain.errors import CommandRejected
+from qlahs.demo.run import UNIT, commands
+from qlahs.engine import Engine
+from qlahs.kernel.errors import CommandRejected
 from qlahs.law.calendar import Calendar
 from qlahs.projections.books import book, write_xlsx
 

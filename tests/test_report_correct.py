@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from qlahs.application import Engine
 from qlahs.domain.crime_report import CrimeReport
-from qlahs.domain.errors import InvalidCommand
+from qlahs.engine import Engine
+from qlahs.kernel.errors import InvalidCommand
 from qlahs.projections.books import book
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qlahs.domain.errors import RuleDataError
+from qlahs.kernel.errors import RuleDataError
 from qlahs.law.catalogue import render
 from qlahs.law.rulebook import RuleBook, parse_rule
 

@@ -14,13 +14,13 @@ import pytest
 import sqlalchemy as sa
 
 from conftest import postgres_url
-from qlahs.application import Engine
-from qlahs.demo import commands
-from qlahs.demo_cases import with_cases
-from qlahs.domain.errors import CommandRejected
+from qlahs.demo.cases import with_cases
+from qlahs.demo.run import commands
+from qlahs.engine import Engine
+from qlahs.kernel.errors import CommandRejected
 from qlahs.law.calendar import Calendar
-from qlahs.projections.case_books import case_book, case_decisions, case_persons
-from qlahs.projections.report_book import report_book
+from qlahs.stages.case.books import case_book, case_decisions, case_persons
+from qlahs.stages.report.book import report_book
 from qlahs.stats.compute import Report, compute
 from qlahs.stats.indicators import catalogue
 from qlahs.stats.periods import parse_period

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from qlahs.application import Engine
 from qlahs.cli import app
-from qlahs.domain.errors import CommandRejected, QlahsError
+from qlahs.engine import Engine
+from qlahs.kernel.errors import CommandRejected, QlahsError
 from qlahs.stats.compute import compute
 from qlahs.stats.periods import parse_period
 from qlahs.stats.units_view import organisation_at

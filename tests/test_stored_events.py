@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from qlahs.application import Engine
+from qlahs.engine import Engine
 from stored_v01 import insert_v01_events
 
 
@@ -23,3 +23,12 @@ def test_events_stored_by_version_0_1_load_and_are_judged(store_url: str) -> Non
         (resolve,) = engine.deadlines(date(2025, 7, 31), ref="TB-CU", rule="report.resolve")
         assert resolve.status == "met"
         assert engine.search("TB-CU")[0]["ref"] == "TB-CU"
+
+
+def test_command_ids_stored_before_the_engine_package_still_resolve() -> None:
+    from eventsourcing.utils import resolve_topic
+
+    from qlahs.engine.command_log import CommandLog
+
+    assert resolve_topic("qlahs.application:CommandLog") is CommandLog
+    assert resolve_topic("qlahs.application:CommandLog.Handled") is CommandLog.Handled

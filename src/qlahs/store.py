@@ -36,7 +36,7 @@ from eventsourcing.persistence import (
 )
 from sqlalchemy.engine import URL, make_url
 
-from qlahs.domain.errors import QlahsError
+from qlahs.kernel.errors import QlahsError
 from qlahs.privacy.keys import CIPHER_ENV, KeyRing
 from qlahs.privacy.sealing import SealingMapper
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from qlahs.domain.errors import QlahsError
+from qlahs.kernel.errors import QlahsError
 
 LEVELS = (0, 1, 2)  # thường, mật, tối mật
 

@@ -10,7 +10,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from qlahs.access.policy import Record
-from qlahs.domain.base import subject_id
+from qlahs.kernel.subject import subject_id
 
 
 def record_access_id(kind: str, ref: str) -> UUID:

@@ -8,8 +8,8 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
-from qlahs import yamlio
-from qlahs.domain.errors import RuleDataError
+from qlahs.kernel import yamlio
+from qlahs.kernel.errors import RuleDataError
 
 # What recording an action needs when `roles.yaml` does not name it.
 DEFAULT_ACTING = "record.procedure"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from qlahs.projections.tables import metadata
+from qlahs.kernel.schema import metadata
 
 users = sa.Table(
     "qlahs_users",

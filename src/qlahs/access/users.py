@@ -12,10 +12,10 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from qlahs import yamlio
 from qlahs.access.actor import LEVELS, Actor
-from qlahs.domain.base import subject_id
-from qlahs.domain.errors import InvalidCommand
+from qlahs.kernel import yamlio
+from qlahs.kernel.errors import InvalidCommand
+from qlahs.kernel.subject import subject_id
 
 
 def user_id(login: str) -> UUID:

@@ -15,7 +15,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from qlahs.domain.errors import QlahsError
+from qlahs.kernel.errors import QlahsError
 
 
 class AuditError(QlahsError):

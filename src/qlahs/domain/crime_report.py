@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from eventsourcing.domain import Aggregate
 
-from qlahs.domain.base import Act, Subject, subject_id
-from qlahs.domain.errors import CommandRejected
+from qlahs.domain.machines.report import ReportResolution
+from qlahs.kernel.errors import CommandRejected
+from qlahs.kernel.machines import transitions_of
+from qlahs.kernel.subject import Act, Subject, subject_id
 from qlahs.law.calendar import fmt
-from qlahs.stages.machines import transitions_of
-from qlahs.stages.report.machine import ReportResolution
 
 Source = Literal["to_giac", "tin_bao", "kien_nghi_khoi_to"]
 Body = Literal["CQDT", "VKS", "CQ_KHAC", "CA_XA"]

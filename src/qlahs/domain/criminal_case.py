@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from eventsourcing.domain import Aggregate
 
-from qlahs.domain.base import Act, Subject, Transitions, day_of, subject_id
-from qlahs.domain.errors import CommandRejected, StageError
+from qlahs.domain.machines import case as m
+from qlahs.kernel.errors import CommandRejected, StageError
+from qlahs.kernel.machines import transitions_of
+from qlahs.kernel.subject import Act, Subject, Transitions, day_of, subject_id
 from qlahs.law.calendar import fmt
-from qlahs.stages.case import machines as m
-from qlahs.stages.machines import transitions_of
 
 
 def _union(*tables: Transitions) -> dict[str, dict[str, str]]:

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from eventsourcing.domain import Aggregate
 
-from qlahs.domain.base import Act, Subject, subject_id
-from qlahs.stages.machines import transitions_of
-from qlahs.stages.unit.machine import UnitLife
+from qlahs.domain.machines.unit import UnitLife
+from qlahs.kernel.machines import transitions_of
+from qlahs.kernel.subject import Act, Subject, subject_id
 
 
 class OrganisationUnit(Subject):

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from eventsourcing.domain import Aggregate
 
-from qlahs.domain.base import Act, Subject, day_of, subject_id
-from qlahs.domain.errors import CommandRejected
+from qlahs.domain.machines.numbers import NumberRegister
 from qlahs.domain.number_symbol import SUFFIXES, key, label
+from qlahs.kernel.errors import CommandRejected
+from qlahs.kernel.machines import transitions_of
+from qlahs.kernel.subject import Act, Subject, day_of, subject_id
 from qlahs.law.calendar import fmt
 from qlahs.law.number_series import Cited, NumberingYear
-from qlahs.stages.machines import transitions_of
-from qlahs.stages.numbers.machine import NumberRegister
 
 
 class DocumentAct(Act):

@@ -18,17 +18,11 @@ from pathlib import Path
 import holidays
 from pydantic import BaseModel, ConfigDict
 
-from qlahs import yamlio
+from qlahs.kernel import yamlio
+from qlahs.kernel.dates import fmt as fmt  # re-exported: callers count and print days
 from qlahs.law.citation import Citation, Confidence
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
-
-
-def fmt(day: date) -> str:
-    """A date as Vietnamese documents write it: 04/03/2018, 10:00 04/03/2018."""
-    if isinstance(day, datetime):
-        return f"{day:%H:%M} {day:%d/%m/%Y}"
-    return f"{day:%d/%m/%Y}"
 
 
 def weekday_name(day: date) -> str:

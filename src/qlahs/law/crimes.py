@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from qlahs import yamlio
+from qlahs.kernel import yamlio
 from qlahs.law.citation import Citation, Confidence
 
 Category = Literal["INT", "NT", "RNT", "DBNT"]

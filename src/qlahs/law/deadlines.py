@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from qlahs.domain.base import Act, day_of
+from qlahs.kernel.subject import Act, day_of
 from qlahs.law.calendar import Calendar, end_of_day, fmt
 from qlahs.law.counting import Period
 from qlahs.law.rulebook import InForce, RuleBook

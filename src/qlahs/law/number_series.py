@@ -14,8 +14,8 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from qlahs import yamlio
-from qlahs.domain.errors import CommandRejected, InvalidCommand
+from qlahs.kernel import yamlio
+from qlahs.kernel.errors import CommandRejected, InvalidCommand
 from qlahs.law.calendar import fmt
 from qlahs.law.citation import Citation, Confidence
 

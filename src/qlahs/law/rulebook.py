@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from qlahs import yamlio
-from qlahs.domain.errors import RuleDataError
+from qlahs.kernel import yamlio
+from qlahs.kernel.errors import RuleDataError
 from qlahs.law.citation import CONFIDENCE_NAMES, Citation, Confidence
 from qlahs.law.counting import UNIT_NAMES, Counting
 

@@ -12,8 +12,8 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from qlahs import yamlio
-from qlahs.domain.errors import RuleDataError
+from qlahs.kernel import yamlio
+from qlahs.kernel.errors import RuleDataError
 
 
 class Unit(BaseModel):

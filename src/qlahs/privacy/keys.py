@@ -29,7 +29,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy.dialects import postgresql, sqlite
 
-from qlahs.domain.errors import QlahsError
+from qlahs.kernel.errors import QlahsError
 from qlahs.law.calendar import fmt
 
 CIPHER_ENV = "QLAHS_CIPHER_KEY"

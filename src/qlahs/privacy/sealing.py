@@ -35,7 +35,7 @@ from eventsourcing.persistence import (
 )
 from eventsourcing.utils import resolve_topic
 
-from qlahs.domain.errors import CommandRejected
+from qlahs.kernel.errors import CommandRejected
 from qlahs.privacy.keys import NONCE, Erasure, KeyRing
 
 SEALED = "_sealed"

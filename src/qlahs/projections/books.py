@@ -14,9 +14,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ConfigDict
 
-from qlahs import yamlio
 from qlahs.domain.crime_report import BODY_NAMES, SOURCE_NAMES
-from qlahs.domain.errors import QlahsError
+from qlahs.kernel import yamlio
+from qlahs.kernel.errors import QlahsError
 from qlahs.law.calendar import fmt
 from qlahs.law.citation import Citation, Confidence
 from qlahs.projections import tables

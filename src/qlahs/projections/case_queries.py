@@ -5,19 +5,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 
-from qlahs.domain.base import Act
 from qlahs.domain.criminal_case import CriminalCase
-from qlahs.domain.errors import CommandRejected, SubjectNotFound
+from qlahs.kernel.errors import CommandRejected, SubjectNotFound
+from qlahs.kernel.subject import Act, Subject
+from qlahs.kernel.text_search import needle
 from qlahs.law.calendar import fmt
-from qlahs.projections.case_books import case_book, case_persons
-from qlahs.projections.text_search import needle
+from qlahs.stages.case.books import case_book, case_persons
 
-if TYPE_CHECKING:
-    from qlahs.application import Engine
+
+class CaseReader(Protocol):
+    """What answering about cases needs of the engine: up-to-date read models, the subject
+    and its acts, and the access check on what it found."""
+
+    @property
+    def sql(self) -> sa.Engine: ...
+
+    def catch_up(self) -> int: ...
+
+    def readable(
+        self, what: str, rows: list[dict[str, Any]], unit: str | None = None
+    ) -> list[dict[str, Any]]: ...
+
+    def subject(self, kind: str, ref: str) -> Subject: ...
+
+    def history(self, kind: str, ref: str) -> list[Act]: ...
 
 
 def search_cases(
@@ -59,7 +74,7 @@ def search_cases(
 
 
 def find_cases(
-    engine: Engine, text: str, *, unit: str | None = None, limit: int = 50
+    engine: CaseReader, text: str, *, unit: str | None = None, limit: int = 50
 ) -> list[dict[str, Any]]:
     """`search_cases` on an engine's read models, brought up to date first."""
     engine.catch_up()
@@ -68,7 +83,7 @@ def find_cases(
     return engine.readable(f"tìm vụ án '{text}'", found, unit)
 
 
-def case_as_of(engine: Engine, ref: str, as_of: date) -> CriminalCase:
+def case_as_of(engine: CaseReader, ref: str, as_of: date) -> CriminalCase:
     """The case as the acts that took legal effect by the end of `as_of` left it."""
     now = engine.subject("case", ref)
     if not isinstance(now, CriminalCase):

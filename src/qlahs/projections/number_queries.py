@@ -13,12 +13,12 @@ from typing import Any
 import sqlalchemy as sa
 
 from qlahs.domain.number_symbol import parse_number
+from qlahs.kernel.text_search import needle
 from qlahs.law.calendar import fmt
 from qlahs.law.number_series import series
 from qlahs.law.units import units
 from qlahs.projections import tables as t
-from qlahs.projections.number_book import TITLE, number_book
-from qlahs.projections.text_search import needle
+from qlahs.stages.numbers.book import TITLE, number_book
 
 nb = number_book
 

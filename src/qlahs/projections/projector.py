@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from eventsourcing.persistence import Notification
 from eventsourcing.utils import resolve_topic
 
-from qlahs.domain.base import Act, Subject, day_of
+from qlahs.kernel.subject import Act, Subject, day_of
 from qlahs.law.calendar import Calendar
 from qlahs.law.deadlines import Version, iso, versions
 from qlahs.law.rulebook import RuleBook

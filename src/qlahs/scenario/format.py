@@ -9,8 +9,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from qlahs import yamlio
-from qlahs.domain.errors import ScenarioFileError
+from qlahs.kernel import yamlio
+from qlahs.kernel.errors import ScenarioFileError
 
 
 class Step(BaseModel):
@@ -86,7 +86,7 @@ def read(path: Path) -> Scenario:
         loc = [_FIELD_NAMES.get(str(p), p) for p in problem["loc"]]
         where = ".".join(str(p) for p in loc)
         line_number = _line_of(node, loc)
-        from qlahs.domain.errors import _vietnamese
+        from qlahs.kernel.errors import _vietnamese
 
         raise ScenarioFileError(
             f"{path}, dòng {line_number}: trường '{where}' {_vietnamese(problem)}."

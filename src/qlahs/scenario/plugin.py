@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from qlahs.domain.errors import ScenarioFileError
+from qlahs.kernel.errors import ScenarioFileError
 from qlahs.scenario import format as scenario_format
 from qlahs.scenario.report import failure_text
 from qlahs.scenario.runner import run

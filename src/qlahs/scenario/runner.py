@@ -10,8 +10,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from qlahs.application import Engine
-from qlahs.domain.errors import CommandRejected
+from qlahs.engine import Engine
+from qlahs.kernel.errors import CommandRejected
 from qlahs.law.deadlines import iso
 from qlahs.scenario.format import Check, Scenario
 from qlahs.store import locate

@@ -44,3 +44,14 @@ class HasPeople(Command):
     suspects: list[str] = Field(default_factory=list)
 
     _people = field_validator("suspects", mode="before")(classmethod(lambda cls, v: as_list(v)))
+
+
+class Recorded(BaseModel):
+    """What a command recorded: the act, on which subject, at which version."""
+
+    action: str
+    ref: str
+    kind: str
+    version: int
+    stage: str
+    on: str

@@ -17,8 +17,8 @@ from typing import Any, Protocol
 import sqlalchemy as sa
 from pydantic import ValidationError
 
-from qlahs.domain.base import Act, Subject
-from qlahs.domain.errors import InvalidCommand, UnknownAction
+from qlahs.kernel.errors import InvalidCommand, UnknownAction
+from qlahs.kernel.subject import Act, Subject
 from qlahs.law.calendar import Calendar
 from qlahs.law.deadlines import Fold, Judgement
 from qlahs.law.rulebook import RuleBook

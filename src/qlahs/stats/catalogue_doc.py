@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qlahs.domain.errors import QlahsError
+from qlahs.kernel.errors import QlahsError
 from qlahs.stats.indicators import GROUPS, catalogue
 
 BEGIN = "<!-- danh-muc-chi-tieu: sinh bằng `qlahs stats indicators --write` -->"

@@ -18,11 +18,11 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from qlahs.access.policy import Wish
-from qlahs.domain.base import Act
 from qlahs.domain.crime_report import CrimeReport
 from qlahs.domain.criminal_case import CriminalCase
-from qlahs.domain.errors import QlahsError
 from qlahs.domain.organisation_unit import OrganisationUnit
+from qlahs.kernel.errors import QlahsError
+from qlahs.kernel.subject import Act
 from qlahs.law.calendar import Calendar, fmt
 from qlahs.law.deadlines import Fold, Judgement
 from qlahs.law.rulebook import RuleBook
@@ -35,7 +35,7 @@ from qlahs.stats.organisation import Organisation
 from qlahs.stats.periods import Period
 
 if TYPE_CHECKING:
-    from qlahs.application import Engine
+    from qlahs.engine import Engine
 
 NATION = "Toàn quốc"
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from eventsourcing.utils import resolve_topic
 
-from qlahs.domain.base import Act
+from qlahs.kernel.subject import Act
 from qlahs.law.deadlines import Fold, Judgement, Version, iso, judge, versions
 from qlahs.stats.stocks import STOCKS, Stock, label
 

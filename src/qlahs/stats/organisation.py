@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from qlahs.domain.base import Act
 from qlahs.domain.organisation_unit import OrganisationUnit as U
+from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
 from qlahs.law.units import UnitTree, units
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from qlahs.domain.errors import QlahsError
+from qlahs.kernel.errors import QlahsError
 from qlahs.law.calendar import fmt
 
 Kind = Literal["month", "six_months", "work_year", "year", "half", "quarter", "custom"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from qlahs.projections.text_search import plain
+from qlahs.kernel.text_search import plain
 from qlahs.stats.compute import Finding, Report
 
 

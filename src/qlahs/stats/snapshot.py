@@ -16,14 +16,14 @@ from uuid import UUID
 
 from eventsourcing.utils import get_topic, resolve_topic
 
-from qlahs.domain.base import Act, Subject
 from qlahs.domain.crime_report import CrimeReport
 from qlahs.domain.criminal_case import CriminalCase
-from qlahs.domain.errors import QlahsError
 from qlahs.domain.organisation_unit import OrganisationUnit
+from qlahs.kernel.errors import QlahsError
+from qlahs.kernel.subject import Act, Subject
 
 if TYPE_CHECKING:
-    from qlahs.application import Engine
+    from qlahs.engine import Engine
 
 # Vietnam keeps UTC+7 all year: people give and read recorded times in it.
 VIETNAM = timezone(timedelta(hours=7))

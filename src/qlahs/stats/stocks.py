@@ -22,9 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from qlahs.domain.base import Act, Subject
 from qlahs.domain.crime_report import CrimeReport
 from qlahs.domain.criminal_case import CriminalCase
+from qlahs.kernel.subject import Act, Subject
 
 C = CriminalCase
 Members = Callable[[Any], frozenset[str]]

@@ -14,7 +14,7 @@ from qlahs.stats import snapshot
 from qlahs.stats.organisation import Organisation
 
 if TYPE_CHECKING:
-    from qlahs.application import Engine
+    from qlahs.engine import Engine
 
 
 def organisation_at(engine: Engine, day: date, known_at: datetime | None = None) -> Organisation:

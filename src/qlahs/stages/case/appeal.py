@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from qlahs.domain.base import Act
 from qlahs.domain.criminal_case import CriminalCase
+from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
 from qlahs.law.deadlines import days_late, is_late
 from qlahs.stages.case.trial import APPEAL, ENFORCE, SAME, SUPERIOR, TrialRules

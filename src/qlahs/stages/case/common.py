@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from qlahs.domain.base import day_of
 from qlahs.domain.criminal_case import CriminalCase
+from qlahs.kernel.subject import day_of
 from qlahs.law.counting import count
 from qlahs.law.crimes import CATEGORY_NAMES, gravest
 from qlahs.law.deadlines import Deadline, Fold

@@ -16,8 +16,8 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from qlahs.domain.base import Act, day_of
 from qlahs.domain.criminal_case import CriminalCase
+from qlahs.kernel.subject import Act, day_of
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import Period, add_hours, custody_days, hold_period
 from qlahs.law.deadlines import Deadline

@@ -13,8 +13,8 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from qlahs.domain.base import Act
 from qlahs.domain.criminal_case import CriminalCase
+from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import count
 from qlahs.law.crimes import Category, category_of

@@ -12,10 +12,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from qlahs.domain.base import Subject, day_of
 from qlahs.domain.crime_report import CrimeReport
 from qlahs.domain.criminal_case import CriminalCase, carry
-from qlahs.domain.errors import CommandRejected, SubjectExists
+from qlahs.kernel.errors import CommandRejected, SubjectExists
+from qlahs.kernel.subject import Subject, day_of
 from qlahs.law.calendar import fmt
 from qlahs.law.deadlines import Deadline, Judgement, iso, key
 from qlahs.stages.case.common import CaseFacts

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from qlahs.domain.base import Subject
 from qlahs.domain.criminal_case import CaseAct, CriminalCase
-from qlahs.projections.case_books import CASE_TABLES, project_case
+from qlahs.kernel.subject import Subject
 from qlahs.stages.case import appeal, custody, enforcement, indictment, investigation, trial
 from qlahs.stages.case.appeal import AppealRules
+from qlahs.stages.case.books import CASE_TABLES, project_case
 from qlahs.stages.case.custody import CustodyRules
 from qlahs.stages.case.enforcement import EnforcementRules
 from qlahs.stages.case.indictment import IndictmentRules

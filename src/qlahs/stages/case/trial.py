@@ -15,8 +15,8 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from qlahs.domain.base import Act
 from qlahs.domain.criminal_case import CriminalCase
+from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import count
 from qlahs.stages.case.common import CaseFacts

@@ -12,8 +12,8 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from qlahs.domain.errors import QlahsError
 from qlahs.domain.number_symbol import parse_number
+from qlahs.kernel.errors import QlahsError
 from qlahs.law.number_series import series_book
 from qlahs.stages.commands import Command
 

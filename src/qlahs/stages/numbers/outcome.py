@@ -10,13 +10,26 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
+from uuid import UUID
 
-from qlahs.application import Engine, Recorded
-from qlahs.domain.base import Act, subject_id
+from eventsourcing.application import Application
+
 from qlahs.domain.number_symbol import key, label, symbol
 from qlahs.domain.register import Register
-from qlahs.stages.commands import Command
+from qlahs.kernel.subject import Act, Subject, subject_id
+from qlahs.stages.commands import Command, Recorded
+
+
+class NumberDesk(Protocol):
+    """What reading back a number needs of the engine."""
+
+    @property
+    def log(self) -> Application[UUID]: ...
+
+    def subject(self, kind: str, ref: str) -> Subject: ...
+
+    def execute(self, command: Command | Mapping[str, Any]) -> Recorded: ...
 
 
 @dataclass(frozen=True)
@@ -50,7 +63,7 @@ class Number:
         }
 
 
-def numbers_of(engine: Engine, recorded: Recorded) -> list[Number]:
+def numbers_of(engine: NumberDesk, recorded: Recorded) -> list[Number]:
     """The numbers the act at `recorded.version` of the register put in it or changed."""
     sid = subject_id(recorded.kind, recorded.ref)
     (act,) = engine.log.events.get(sid, gt=recorded.version - 1, lte=recorded.version)
@@ -86,6 +99,6 @@ def numbers_of(engine: Engine, recorded: Recorded) -> list[Number]:
     raise AssertionError(f"không phải hành vi cấp số: {type(act).__name__}")
 
 
-def take(engine: Engine, command: Command | Mapping[str, Any]) -> list[Number]:
+def take(engine: NumberDesk, command: Command | Mapping[str, Any]) -> list[Number]:
     """Execute a `number.*` command and return the numbers it took."""
     return numbers_of(engine, engine.execute(command))

@@ -14,14 +14,14 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from qlahs.domain.base import Act, Subject, day_of
-from qlahs.domain.errors import CommandRejected
 from qlahs.domain.number_symbol import label
 from qlahs.domain.register import Register
+from qlahs.kernel.errors import CommandRejected
+from qlahs.kernel.subject import Act, Subject, day_of
 from qlahs.law.number_series import series
-from qlahs.projections.number_book import number_book, number_rows
 from qlahs.stages.commands import Command
 from qlahs.stages.numbers import commands as c
+from qlahs.stages.numbers.book import number_book, number_rows
 from qlahs.stages.numbers.rules import RegisterRules
 from qlahs.stages.registry import Action, Stage
 

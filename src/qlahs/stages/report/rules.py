@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from qlahs.domain.base import Act, day_of
 from qlahs.domain.crime_report import BODY_NAMES, GROUND_NAMES, CrimeReport
+from qlahs.kernel.subject import Act, day_of
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import Period, count
 from qlahs.law.deadlines import Fold

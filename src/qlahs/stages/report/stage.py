@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from qlahs.domain.base import Act, Subject
 from qlahs.domain.crime_report import CrimeReport
-from qlahs.projections.report_book import report_book, report_book_row
+from qlahs.kernel.subject import Act, Subject
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Action, Stage
 from qlahs.stages.report import commands as c
+from qlahs.stages.report.book import report_book, report_book_row
 from qlahs.stages.report.rules import ReportRules
 
 

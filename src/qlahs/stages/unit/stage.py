@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from qlahs.domain.base import Act, Subject
-from qlahs.domain.errors import CommandRejected
 from qlahs.domain.organisation_unit import OrganisationUnit
+from qlahs.kernel.errors import CommandRejected
+from qlahs.kernel.subject import Act, Subject
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Action, Lookup, Stage
 from qlahs.stages.unit import commands as c

@@ -1,0 +1,168 @@
+"""`qlahs access …`: users and their roles, confidential records and who is assigned to them.
+
+Who runs the command is `--as-user` (or QLAHS_USER); without one the command runs as the
+system, which is how the first administrator is entered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from qlahs.access.roles import role_book
+from qlahs.access.users import Profile, profile_of, read_users
+from qlahs.cli.support import console, errors, open_engine
+from qlahs.kernel.errors import QlahsError
+from qlahs.oversight import access_admin as admin
+from qlahs.oversight.trail import kind_of
+from qlahs.store import DEFAULT_URL
+
+access_app = typer.Typer(
+    help="Người dùng, vai trò, độ mật của hồ sơ và người được giao.", no_args_is_help=True
+)
+user_app = typer.Typer(help="Người dùng và vai trò.", no_args_is_help=True)
+access_app.add_typer(user_app, name="user")
+
+Db = Annotated[
+    str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
+]
+Kind = Annotated[str | None, typer.Option("--kind", help="Loại hồ sơ: report, case…")]
+
+
+def _fail(message: object, code: int = 1) -> typer.Exit:
+    errors.print(f"[red]{message}[/]")
+    return typer.Exit(code)
+
+
+@user_app.command("add")
+def user_add(
+    login: Annotated[str, typer.Argument(help="Tên đăng nhập")],
+    name: Annotated[str, typer.Option("--name", help="Họ tên")],
+    unit: Annotated[str, typer.Option("--unit", help="Đơn vị")],
+    role: Annotated[
+        list[str], typer.Option("--role", help="Vai trò (lặp lại): van_thu, kiem_sat_vien…")
+    ],
+    clearance: Annotated[int, typer.Option("--clearance", help="Độ mật được xem: 0, 1, 2")] = 0,
+    db: Db = DEFAULT_URL,
+) -> None:
+    """Thêm người dùng với vai trò và độ mật được xem."""
+    fields = {"name": name, "unit": unit, "roles": role, "clearance": clearance}
+    with open_engine(db) as engine:
+        try:
+            admin.enrol(engine, login, profile_of(login, fields))
+        except QlahsError as error:
+            raise _fail(error) from None
+    console.print(f"Đã thêm người dùng {login} ({name}, {unit}).")
+
+
+@user_app.command("change")
+def user_change(
+    login: Annotated[str, typer.Argument(help="Tên đăng nhập")],
+    name: Annotated[str | None, typer.Option("--name", help="Họ tên")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Đơn vị")] = None,
+    role: Annotated[list[str] | None, typer.Option("--role", help="Vai trò mới (lặp lại)")] = None,
+    clearance: Annotated[int | None, typer.Option("--clearance", help="Độ mật: 0, 1, 2")] = None,
+    active: Annotated[
+        bool | None, typer.Option("--active/--locked", help="Mở hoặc khóa tài khoản")
+    ] = None,
+    db: Db = DEFAULT_URL,
+) -> None:
+    """Sửa họ tên, đơn vị, vai trò, độ mật; khóa hoặc mở tài khoản."""
+    from qlahs.engine.gate import find_user
+
+    with open_engine(db) as engine:
+        try:
+            user = find_user(engine, login)
+            if user is None:
+                raise QlahsError(f"Trường 'login': không có người dùng {login!r}.")
+            wanted = {"name": name, "unit": unit, "roles": role, "clearance": clearance}
+            wanted["active"] = active
+            fields = user.current.model_dump() | {k: v for k, v in wanted.items() if v is not None}
+            admin.change(engine, login, profile_of(login, fields))
+        except QlahsError as error:
+            raise _fail(error) from None
+    console.print(f"Đã cập nhật người dùng {login}.")
+
+
+@user_app.command("list")
+def user_list(
+    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
+    db: Db = DEFAULT_URL,
+) -> None:
+    """Người dùng của các đơn vị mình quản lý."""
+    with open_engine(db) as engine:
+        try:
+            found = admin.users(engine, unit)
+        except QlahsError as error:
+            raise _fail(error) from None
+    roles = role_book()
+    table = Table(title=f"Người dùng ({len(found)})")
+    for heading in ("Tên đăng nhập", "Họ tên", "Đơn vị", "Vai trò", "Độ mật", "Trạng thái"):
+        table.add_column(heading, overflow="fold")
+    for row in found:
+        table.add_row(
+            row["login"],
+            row["name"],
+            row["unit"],
+            ", ".join(roles.role(code).name for code in row["roles"]),
+            f"{row['clearance']} ({roles.level_name(row['clearance'])})",
+            "hoạt động" if row["active"] else "đã khóa",
+        )
+    console.print(table)
+
+
+@access_app.command("import")
+def import_users(
+    file: Annotated[Path, typer.Argument(help="Tệp YAML có mục users: (docs/security.md)")],
+    db: Db = DEFAULT_URL,
+) -> None:
+    """Thêm hoặc cập nhật người dùng theo tệp; mỗi thay đổi là một sự kiện."""
+    try:
+        profiles: dict[str, Profile] = read_users(file.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise _fail(f"Không đọc được tệp {file}: {error.strerror}.", 2) from None
+    except QlahsError as error:
+        raise _fail(error, 2) from None
+    with open_engine(db) as engine:
+        try:
+            changed = admin.enrol_or_change(engine, profiles)
+        except QlahsError as error:
+            raise _fail(error) from None
+    console.print(f"Đã cập nhật {len(changed)} trong {len(profiles)} người dùng.")
+
+
+@access_app.command("classify")
+def classify(
+    ref: Annotated[str, typer.Argument(help="Số hiệu hồ sơ")],
+    level: Annotated[int, typer.Option("--level", help="Độ mật: 0 thường, 1 mật, 2 tối mật")],
+    reason: Annotated[str, typer.Option("--reason", help="Lý do phân loại")],
+    kind: Kind = None,
+    db: Db = DEFAULT_URL,
+) -> None:
+    """Phân loại độ mật của hồ sơ."""
+    with open_engine(db) as engine:
+        try:
+            admin.classify(engine, kind or kind_of(engine, ref), ref, level, reason)
+        except QlahsError as error:
+            raise _fail(error) from None
+    console.print(f"Hồ sơ {ref}: độ mật {level} ({role_book().level_name(level)}).")
+
+
+@access_app.command("assign")
+def assign(
+    ref: Annotated[str, typer.Argument(help="Số hiệu hồ sơ")],
+    user: Annotated[str, typer.Argument(help="Tên đăng nhập người được giao")],
+    kind: Kind = None,
+    remove: Annotated[bool, typer.Option("--remove", help="Thu hồi thay vì giao")] = False,
+    db: Db = DEFAULT_URL,
+) -> None:
+    """Giao (hoặc thu hồi với --remove) quyền xem hồ sơ mật cho một người dùng."""
+    with open_engine(db) as engine:
+        try:
+            admin.assign(engine, kind or kind_of(engine, ref), ref, user, remove=remove)
+        except QlahsError as error:
+            raise _fail(error) from None
+    console.print(f"Đã {'thu hồi' if remove else 'giao'} hồ sơ {ref} cho {user}.")

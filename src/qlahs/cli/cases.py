@@ -1,0 +1,205 @@
+"""`qlahs case …`: one criminal case as of a date (persons, acts, deadlines with their
+computation, violations), and finding a case by what people remember of it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from qlahs.cli.support import console, errors, open_engine, parse_day
+from qlahs.domain.criminal_case import PERSON_STATE_NAMES, STAGE_NAMES, CriminalCase
+from qlahs.kernel.errors import QlahsError
+from qlahs.kernel.subject import Act, day_of
+from qlahs.law.calendar import fmt
+from qlahs.law.deadlines import Deadline, Judgement, days_between
+from qlahs.projections.case_queries import case_as_of, find_cases
+from qlahs.scenario.report import KIND, STATUS
+from qlahs.stages.case import wording as w
+from qlahs.store import DEFAULT_URL
+
+case_app = typer.Typer(
+    help="Vụ án hình sự: tra cứu, diễn biến, thời hạn và vi phạm.", no_args_is_help=True
+)
+
+
+Db = Annotated[
+    str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
+]
+
+
+@case_app.command("show")
+def show(
+    ref: Annotated[str, typer.Argument(help="Số hiệu vụ án")],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Ngày xét (YYYY-MM-DD), mặc định hôm nay")
+    ] = None,
+    db: Db = DEFAULT_URL,
+) -> None:
+    """Vụ án tại một ngày: bị can, diễn biến, mọi thời hạn với cách tính, mọi vi phạm."""
+    day = parse_day(as_of, "--as-of")
+    with open_engine(db) as engine:
+        try:
+            case = case_as_of(engine, ref, day)
+        except QlahsError as error:
+            errors.print(f"[red]{error}[/]")
+            raise typer.Exit(1) from None
+        acts = [act for act in engine.history("case", ref) if act.day <= day]
+        judgement = engine.judge("case", ref, day)
+        titles = {name: engine.rulebook[name].title for name in engine.rulebook.rules}
+    console.print(case_table(case, day))
+    console.print(persons_table(case, day))
+    console.print(acts_table(case, acts))
+    print_deadlines(judgement, titles, day)
+    console.print(violations_table(judgement, day))
+
+
+@case_app.command("search")
+def search(
+    text: Annotated[str, typer.Argument(help="Số hiệu vụ án, tên hoặc mã bị can, tội danh…")],
+    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Số vụ án tối đa")] = 50,
+    db: Db = DEFAULT_URL,
+) -> None:
+    """Tìm vụ án theo số hiệu, nguồn tin, tội danh, họ tên hoặc mã bị can (có dấu hoặc không)."""
+    with open_engine(db) as engine:
+        try:
+            found = find_cases(engine, text, unit=unit, limit=limit)
+        except QlahsError as error:
+            errors.print(f"[red]{error}[/]")
+            raise typer.Exit(2) from None
+    if not found:
+        console.print(f"Không tìm thấy vụ án nào khớp với “{text}”.")
+        return
+    table = Table(title=f"Vụ án khớp với “{text}” ({len(found)})", show_lines=True)
+    for heading in ("Vụ án", "Đơn vị", "Ngày khởi tố", "Tội danh", "Giai đoạn", "Bị can"):
+        table.add_column(heading, overflow="fold")
+    for case in found:
+        persons = "; ".join(case["matched"]) or case["persons"]
+        table.add_row(
+            case["ref"],
+            case["unit"],
+            fmt(case["opened_on"]),
+            case["crime_name"],
+            case["stage"],
+            persons,
+        )
+    console.print(table)
+
+
+# -- the parts of `case show` ---------------------------------------------------------------
+
+
+def case_table(case: CriminalCase, day: date) -> Table:
+    table = Table(title=f"Vụ án {case.ref} tại ngày {fmt(day)}", show_header=False)
+    table.add_column("Mục", style="bold", no_wrap=True)
+    table.add_column("Nội dung", overflow="fold")
+    rows = [
+        ("Tội danh", w.crime_label(case.crime)),
+        ("Loại tội phạm", f"{w.category_name(case.category)} ({case.category})"),
+        ("Tóm tắt", case.summary),
+        ("Đơn vị", case.unit),
+        ("Ngày khởi tố", fmt(case.opened_on)),
+        ("Nguồn tin", case.from_report or ""),
+        ("Tách từ vụ án", getattr(case, "from_case", None) or ""),
+        ("Cơ quan điều tra", case.investigating_agency or ""),
+        ("Thủ tục", w.PROCEDURES.get(case.procedure, case.procedure)),
+        ("Giai đoạn", STAGE_NAMES.get(case.stage, case.stage)),
+        ("Tách, nhập", "; ".join(getattr(case, "lineage", []))),
+    ]
+    for name, value in rows:
+        if value:
+            table.add_row(name, value)
+    return table
+
+
+def persons_table(case: CriminalCase, day: date) -> Table:
+    table = Table(title=f"Bị can, người bị giữ ({len(case.persons)})")
+    headings = (
+        "Mã",
+        "Họ tên",
+        "Ngày sinh",
+        "Tội danh",
+        "Loại tội",
+        "Ngày khởi tố",
+        "Biện pháp ngăn chặn",
+        "Phê chuẩn",
+        "Tố tụng",
+        "Thi hành án",
+    )
+    for heading in headings:
+        table.add_column(heading, overflow="fold")
+    for code, accused in case.persons.items():
+        table.add_row(
+            code,
+            accused.name or "",
+            fmt(accused.birth_date) if accused.birth_date else "",
+            w.crime_label(accused.crime) if accused.crime else "",
+            accused.category or "",
+            fmt(accused.charged_on) if accused.charged_on else "",
+            _state(accused.custody),
+            _state(accused.approval),
+            _state(accused.procedure),
+            _state(accused.enforcement),
+        )
+    return table
+
+
+def acts_table(case: CriminalCase, acts: list[Act]) -> Table:
+    names = {code: a.name or code for code, a in case.persons.items()}
+    table = Table(title=f"Diễn biến ({len(acts)} hành vi tố tụng)")
+    for heading in ("Ngày", "Lệnh, quyết định", "Người", "Nội dung", "Người ghi", "Ghi lúc"):
+        table.add_column(heading, overflow="fold")
+    for act in sorted(acts, key=lambda a: (day_of(a.on), a.originator_version)):
+        person = getattr(act, "person", None) or ""
+        table.add_row(
+            fmt(act.on),
+            w.TITLES.get(type(act), act.step),
+            names.get(person, person),
+            w.content(act, names),
+            act.actor,
+            w.recorded(act),
+        )
+    return table
+
+
+def print_deadlines(judgement: Judgement, titles: dict[str, str], day: date) -> None:
+    found = sorted(judgement.deadlines, key=lambda d: (day_of(d.start), d.ref, d.rule))
+    console.print(f"\n[bold]Thời hạn tại ngày {fmt(day)} ({len(found)})[/]")
+    for deadline in found:
+        console.print(_deadline_heading(deadline, titles, day))
+        for line in deadline.explanation:
+            console.print(f"    – {line}", soft_wrap=True)
+    if not found:
+        console.print("  Không có thời hạn nào.")
+
+
+def _deadline_heading(deadline: Deadline, titles: dict[str, str], day: date) -> str:
+    status = STATUS.get(deadline.status, deadline.status)
+    if deadline.closed_on is not None:
+        status += f", thực hiện ngày {fmt(deadline.closed_on)}"
+    elif deadline.status == "missed":
+        status += f", quá {days_between(deadline.due, day)} ngày"
+    title = titles.get(deadline.rule, deadline.rule)
+    return (
+        f"  [bold]{title}[/] ({deadline.rule}) — {deadline.ref} — hạn cuối {fmt(deadline.due)} "
+        f"— {status} — {deadline.article}"
+    )
+
+
+def violations_table(judgement: Judgement, day: date) -> Table:
+    table = Table(title=f"Vi phạm tại ngày {fmt(day)} ({len(judgement.violations)})")
+    for heading in ("Đối tượng", "Loại", "Căn cứ", "Nội dung"):
+        table.add_column(heading, overflow="fold")
+    for v in judgement.violations:
+        table.add_row(v.ref, KIND.get(v.kind, v.kind), v.article, v.message)
+    return table
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def _state(value: str | None) -> str:
+    return PERSON_STATE_NAMES.get(value, value) if value else ""

@@ -1,0 +1,229 @@
+"""The `qlahs` command, for people: Vietnamese headings, readable tables, Excel files."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from qlahs.cli.access import access_app
+from qlahs.cli.audit import audit_app
+from qlahs.cli.cases import case_app
+from qlahs.cli.numbers import number_app
+from qlahs.cli.stats import stats_app
+from qlahs.cli.support import (
+    chosen_user,
+    console,
+    errors,
+    open_engine,
+    parse_day,
+    progress_bar,
+)
+from qlahs.kernel.errors import QlahsError, ScenarioFileError
+from qlahs.scenario import format as scenario_format
+from qlahs.scenario.report import KIND, render
+from qlahs.scenario.runner import run
+from qlahs.store import DEFAULT_URL
+from qlahs.terminal.tables import book_table, deadline_table
+
+app = typer.Typer(
+    help="qlahs — quản lý án hình sự: nguồn tin, thời hạn, vi phạm, sổ thụ lý.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+scenario_app = typer.Typer(help="Kịch bản thời hạn tố tụng (SCENARIOS.md).", no_args_is_help=True)
+app.add_typer(scenario_app, name="scenario")
+app.add_typer(case_app, name="case")
+app.add_typer(number_app, name="number")
+app.add_typer(stats_app, name="stats")
+app.add_typer(access_app, name="access")
+app.add_typer(audit_app, name="audit")
+
+
+@app.callback()
+def _who(
+    as_user: Annotated[
+        str | None,
+        typer.Option(
+            "--as-user",
+            envvar="QLAHS_USER",
+            help="Người dùng (tên đăng nhập) mà mọi lệnh được kiểm tra quyền; không có: hệ thống",
+        ),
+    ] = None,
+) -> None:
+    chosen_user.set(as_user)  # every sub-command opens its engine for this user
+
+
+Db = Annotated[
+    str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
+]
+AsOf = Annotated[
+    str | None, typer.Option("--as-of", help="Ngày xét (YYYY-MM-DD), mặc định hôm nay")
+]
+
+
+# -- scenarios -------------------------------------------------------------------------------
+
+
+@scenario_app.command("run")
+def scenario_run(
+    files: Annotated[list[Path], typer.Argument(help="Tệp *.scenario.yaml")],
+    as_json: Annotated[bool, typer.Option("--json", help="In một tài liệu JSON")] = False,
+    at: Annotated[
+        str | None, typer.Option("--at", help="Đánh giá tại ngày này thay cho 'expect'")
+    ] = None,
+    db: Annotated[
+        str, typer.Option("--db", help="Loại kho: sqlite:///… hoặc postgresql://…")
+    ] = "sqlite:///:memory:",
+) -> None:
+    """Chạy kịch bản trên một kho mới; mã thoát 0 = đạt, 1 = không đạt, 2 = tệp lỗi."""
+    at_day = parse_day(at, "--at") if at else None
+    scenarios = []
+    for file in files:
+        try:
+            scenarios.append(scenario_format.read(file))
+        except ScenarioFileError as error:
+            errors.print(f"[red]{error}[/]")
+            raise typer.Exit(2) from None
+    try:
+        results = [run(s, db, at=at_day) for s in scenarios]
+    except QlahsError as error:
+        errors.print(f"[red]{error}[/]")
+        raise typer.Exit(2) from None
+    if as_json:
+        sys.stdout.write(json.dumps({"scenarios": results}, ensure_ascii=False, indent=1) + "\n")
+    else:
+        render(results, console)
+    if at_day is None and not all(r["passed"] for r in results):
+        raise typer.Exit(1)
+
+
+# -- deadlines, violations, books -----------------------------------------------------------
+
+
+@app.command()
+def deadlines(
+    as_of: AsOf = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Chỉ các thời hạn đã quá hạn")] = False,
+    within: Annotated[
+        int | None, typer.Option("--within", help="Chỉ các thời hạn đến hạn trong N ngày")
+    ] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
+    db: Db = DEFAULT_URL,
+) -> None:
+    """Danh sách thời hạn tại một ngày: đang chạy, sắp đến hạn, quá hạn."""
+    day = parse_day(as_of, "--as-of")
+    with open_engine(db) as engine:
+        if overdue:
+            found = engine.overdue(day, unit=unit)
+            title = f"Thời hạn đã quá hạn tại ngày {day:%d/%m/%Y}"
+        elif within is not None:
+            found = engine.due_within(day, within, unit=unit)
+            title = f"Thời hạn đến hạn trong {within} ngày kể từ {day:%d/%m/%Y}"
+        else:
+            found = [
+                d
+                for d in engine.deadlines(day, unit=unit)
+                if d.status in ("open", "missed", "suspended")
+            ]
+            title = f"Thời hạn chưa hoàn thành tại ngày {day:%d/%m/%Y}"
+    console.print(deadline_table(found, title, day))
+
+
+@app.command()
+def violations(
+    as_of: AsOf = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
+    db: Db = DEFAULT_URL,
+) -> None:
+    """Danh sách vi phạm thời hạn tố tụng tại một ngày, mỗi vi phạm nêu điều luật."""
+    day = parse_day(as_of, "--as-of")
+    with open_engine(db) as engine:
+        found = engine.violations(day, unit=unit)
+    table = Table(title=f"Vi phạm tại ngày {day:%d/%m/%Y} ({len(found)})")
+    for heading in ("Số hiệu", "Loại", "Căn cứ", "Nội dung"):
+        table.add_column(heading)
+    for v in found:
+        table.add_row(v.ref, KIND.get(v.kind, v.kind), v.article, v.message)
+    console.print(table)
+
+
+@app.command()
+def book(
+    number: Annotated[str, typer.Argument(help="Số sổ, ví dụ 03 hoặc 04")],
+    unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị")],
+    year: Annotated[int, typer.Option("--year", help="Năm")],
+    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="Ghi ra tệp Excel")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Chỉ in N dòng đầu")] = None,
+    db: Db = DEFAULT_URL,
+) -> None:
+    """In một sổ nghiệp vụ của đơn vị trong năm, và ghi ra Excel nếu cần."""
+    from qlahs.projections.books import book as find_book
+    from qlahs.projections.books import write_xlsx
+
+    try:
+        definition = find_book(number)
+    except QlahsError as error:
+        errors.print(f"[red]{error}[/]")
+        raise typer.Exit(2) from None
+    with open_engine(db) as engine:
+        engine.catch_up()
+        with engine.sql.connect() as connection:
+            rows = definition.rows(connection, unit, year)
+        rows = engine.readable(f"xem sổ {definition.number} của {unit} năm {year}", rows, unit)
+    console.print(book_table(definition, rows, unit, year, limit))
+    if xlsx is not None:
+        write_xlsx(definition, rows, unit, year, xlsx)
+        console.print(f"Đã ghi {len(rows)} dòng vào {xlsx}")
+
+
+@app.command()
+def replay(db: Db = DEFAULT_URL) -> None:
+    """Dựng lại toàn bộ sổ, danh sách thời hạn và vi phạm từ nhật ký sự kiện."""
+    with open_engine(db) as engine, progress_bar("Dựng lại bảng đọc") as bar:
+        task = bar.add_task("replay", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        count = engine.replay(advance)
+    console.print(f"Đã dựng lại từ {count} sự kiện.")
+
+
+@app.command()
+def demo(
+    db: Db = "sqlite:///demo.db",
+    out: Annotated[Path, typer.Option("--out", help="Thư mục ghi tệp Excel")] = Path("."),
+    reports: Annotated[int, typer.Option("--reports", help="Số nguồn tin sinh ra")] = 1500,
+    year: Annotated[int, typer.Option("--year", help="Năm sinh dữ liệu")] = 2025,
+    seed: Annotated[int, typer.Option("--seed")] = 7,
+) -> None:
+    """Sinh một năm dữ liệu thực tế cho một đơn vị rồi in tóm tắt, Sổ 04 và danh sách quá hạn."""
+    from qlahs.demo.run import run_demo
+
+    run_demo(db, out, reports=reports, year=year, seed=seed, console=console, progress=progress_bar)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+@app.command()
+def rules(
+    write: Annotated[
+        Path | None, typer.Option("--write", help="Ghi danh mục ra tệp (docs/rules.md)")
+    ] = None,
+) -> None:
+    """In danh mục quy tắc thời hạn với trích dẫn và độ tin cậy."""
+    from qlahs.law.catalogue import render as render_rules
+
+    text = render_rules()
+    if write is None:
+        sys.stdout.write(text)
+    else:
+        write.write_text(text, encoding="utf-8")
+        console.print(f"Đã ghi {write}")

@@ -1,0 +1,159 @@
+"""The audit trail of one record: every event with its legal date, the time it was recorded,
+who recorded it for which unit, and what it changed; as known at any recorded time.
+
+A back-dated entry is one whose legal date is earlier than the legal date of an event recorded
+before it: it is shown, and marked, never hidden (ARCHITECTURE principle 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from qlahs.access.records import record_access_id
+from qlahs.engine import gate
+from qlahs.kernel.errors import CommandRejected, SubjectNotFound
+from qlahs.kernel.subject import Act, day_of, subject_id
+
+if TYPE_CHECKING:
+    from qlahs.engine import Engine
+
+# What every event carries and the trail shows in its own columns.
+_BOOKKEEPING = {
+    "originator_id",
+    "originator_version",
+    "timestamp",
+    "originator_topic",
+    "on",
+    "actor",
+    "unit",
+    "actor_unit",
+    "command_id",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    version: int
+    about: str  # "hồ sơ" (the record's own acts) or "truy cập" (its confidentiality)
+    event: str  # the event's name
+    on: date | None  # legal date; None for events that are not legal acts
+    recorded_at: datetime
+    actor: str
+    unit: str
+    changes: dict[str, Any]
+    back_dated: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "about": self.about,
+            "event": self.event,
+            "on": self.on.isoformat() if self.on else None,
+            "recorded_at": self.recorded_at.isoformat(),
+            "actor": self.actor,
+            "unit": self.unit,
+            "changes": {key: _plain(value) for key, value in self.changes.items()},
+            "back_dated": self.back_dated,
+        }
+
+
+def kind_of(engine: Engine, ref: str) -> str:
+    """The kind of the one record named `ref`; refuses an unknown or ambiguous reference."""
+    kinds = [
+        kind
+        for kind in engine.registry.subjects
+        if engine.log.recorder.select_events(subject_id(kind, ref), limit=1)
+    ]
+    if not kinds:
+        raise SubjectNotFound(f"Không tìm thấy hồ sơ nào có số hiệu {ref}.")
+    if len(kinds) > 1:
+        raise CommandRejected(
+            f"Số hiệu {ref} là của nhiều loại hồ sơ ({', '.join(kinds)}): cần tham số --kind."
+        )
+    return kinds[0]
+
+
+def history(
+    engine: Engine, ref: str, *, kind: str | None = None, known_at: datetime | None = None
+) -> list[Entry]:
+    """Every event of the record, in the order it was recorded; with `known_at`, only those
+    recorded by then: what the system knew at that moment."""
+    kind = kind or kind_of(engine, ref)
+    engine.projector.forget_erased()  # an erasure by another process shows at once
+    engine.authorize(gate.subject_wish(engine, kind, ref, "read.audit", f"xem lịch sử {ref}"))
+    events = list(engine.log.events.get(subject_id(kind, ref)))
+    if not events:
+        raise SubjectNotFound(f"Không tìm thấy {kind} {ref}.")
+    entries = _acts(events) + _access(list(engine.log.events.get(record_access_id(kind, ref))))
+    entries.sort(key=lambda e: (e.recorded_at, e.about != "hồ sơ", e.version))
+    if known_at is not None:
+        entries = [e for e in entries if e.recorded_at <= known_at]
+    return entries
+
+
+def _acts(events: list[Any]) -> list[Entry]:
+    entries = []
+    subject: Any = None
+    latest: date | None = None
+    for event in events:
+        before = getattr(subject, "stage", None)
+        subject = event.mutate(subject)
+        changes = _fields(event)
+        after = getattr(subject, "stage", None)
+        if after != before:
+            changes["stage"] = f"{before} → {after}" if before else after
+        on = day_of(event.on) if isinstance(event, Act) else None
+        entries.append(
+            Entry(
+                version=event.originator_version,
+                about="hồ sơ",
+                event=type(event).__qualname__,
+                on=event.on if isinstance(event, Act) else None,
+                recorded_at=event.timestamp,
+                actor=str(getattr(event, "actor", "")),
+                unit=str(getattr(event, "unit", "")),
+                changes=changes,
+                back_dated=on is not None and latest is not None and on < latest,
+            )
+        )
+        if on is not None and (latest is None or on > latest):
+            latest = on
+    return entries
+
+
+def _access(events: list[Any]) -> list[Entry]:
+    return [
+        Entry(
+            version=event.originator_version,
+            about="truy cập",
+            event=type(event).__qualname__,
+            on=None,
+            recorded_at=event.timestamp,
+            actor=str(getattr(event, "actor", "")),
+            unit=str(getattr(event, "actor_unit", "")),
+            changes=_fields(event),
+            back_dated=False,
+        )
+        for event in events
+        if getattr(event, "actor", None) is not None  # `Opened` only names the record
+    ]
+
+
+def _fields(event: Any) -> dict[str, Any]:
+    return {
+        key: value
+        for key, value in vars(event).items()
+        if key not in _BOOKKEEPING and value not in (None, "", [], {})
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value if isinstance(value, str | int | float | bool) or value is None else str(value)

@@ -1,0 +1,1 @@
+"""Tables people read in a terminal (rich), shared by the CLI and the demo."""
