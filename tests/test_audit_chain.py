@@ -16,6 +16,7 @@ from qlahs.audit import chain as c
 from qlahs.audit.checkpoint import AuditError, new_key, private_key, public_key
 from qlahs.cli import app
 from qlahs.engine import Engine
+from qlahs.kernel.errors import QlahsError
 from qlahs.oversight.ledger import make_checkpoint, verify
 
 REPORTS = 6  # one event each
@@ -225,3 +226,43 @@ def test_the_chain_table_survives_a_change_of_read_model_schema(recorded: Engine
         )
     recorded.projector.create_tables()  # drops and rebuilds the read models
     assert verify(recorded).walk.head_link == head
+
+
+def test_an_emptied_chain_is_a_finding_not_an_intact_store(recorded: Engine) -> None:
+    with recorded.sql.begin() as connection:
+        connection.execute(c.links.delete())
+    result = verify(recorded)
+    assert not result.intact
+    broken = result.walk.broken
+    assert broken is not None and (broken.kind, broken.position) == ("missing", 1)
+    assert broken.message.startswith(f"{REPORTS} sự kiện (số 1 đến số {REPORTS}) đã được xử lý")
+
+
+def test_links_cut_off_the_end_are_missing_and_new_events_stay_unlinked(
+    recorded: Engine,
+) -> None:
+    with recorded.sql.begin() as connection:
+        connection.execute(c.links.delete().where(c.links.c.position > 4))
+    recorded.execute(
+        {
+            "do": "report.receive",
+            "ref": "TB9",
+            "on": "2025-03-04",
+            "unit": "VKSKV7",
+            "with": {"source": "tin_bao", "received_by": "CQDT"},
+        }
+    )
+    broken = verify(recorded).walk.broken
+    assert broken is not None and (broken.kind, broken.position) == ("missing", 5)
+    with recorded.sql.connect() as connection:
+        assert c.head(connection).position == 4  # nothing linked over the gap
+
+
+def test_a_replay_refuses_to_link_a_log_whose_links_were_deleted(recorded: Engine) -> None:
+    with recorded.sql.begin() as connection:
+        connection.execute(c.links.delete())
+    with pytest.raises(QlahsError, match="Không dựng lại: chuỗi băm chỉ đến sự kiện số 0"):
+        recorded.replay()
+    with recorded.sql.connect() as connection:
+        assert c.head(connection).position == 0
+    assert verify(recorded).walk.broken is not None

@@ -20,6 +20,9 @@ class AccessTables:
     def create(self, engine: sa.Engine) -> None:
         """Nothing to do: the tables are read models, created and rebuilt with the others."""
 
+    def refuse_rebuild(self, connection: sa.Connection, position: int) -> str | None:
+        return None  # rebuilt from the log like every read model
+
     def follow(
         self,
         connection: sa.Connection,

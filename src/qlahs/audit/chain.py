@@ -85,9 +85,24 @@ class Chain:
 
     def __init__(self, events: EventTable):
         self.events = events
+        # Events projected before the chain existed are linked only by the first catch-up of
+        # the process that made the chain's table: links missing from an existing chain were
+        # deleted, and linking the log again would hide what was done to it.
+        self.links_old_events = False
 
     def create(self, engine: sa.Engine) -> None:
+        self.links_old_events = not sa.inspect(engine).has_table(links.name)
         chain_metadata.create_all(engine)
+
+    def refuse_rebuild(self, connection: sa.Connection, position: int) -> str | None:
+        last = head(connection)
+        if last.position >= position:
+            return None
+        return (
+            f"Không dựng lại: chuỗi băm chỉ đến sự kiện số {last.position} trong khi các sự kiện "
+            f"đến số {position} đã được xử lý — các mắt xích đã bị xóa. Dựng lại sẽ nối lại một "
+            "nhật ký có thể đã bị sửa; hãy chạy 'qlahs audit verify' và đối chiếu điểm kiểm tra."
+        )
 
     def follow(
         self,
@@ -97,10 +112,13 @@ class Chain:
         events: Sequence[object],
     ) -> None:
         last = head(connection)
+        first_follow, self.links_old_events = self.links_old_events, False
         rows: Iterable[EventRow] = (
             of_notification(n) for n in notifications if n.id > last.position
         )
         if last.position < after:
+            if not first_follow:
+                return  # links were deleted: leave the gap for `audit verify` to report
             # Events projected before the chain existed (a store older than this code): link
             # them first, read from the table itself.
             rows = _chained(self.events.rows(connection, after=last.position, upto=after), rows)

@@ -7,7 +7,8 @@ order; the first place where they disagree says what happened there:
   another position when its digest is that of another link (rows reordered);
 - a link without its row: the row was deleted;
 - a row without a link before the chain's head: the row was inserted (or its link deleted);
-- a link that does not follow from the one before: the chain table itself was altered.
+- a link that does not follow from the one before: the chain table itself was altered;
+- rows the projector has passed with no link after the head: links were deleted.
 
 Rows after the head are not linked yet (the projector links them at its next catch-up).
 """
@@ -23,7 +24,7 @@ import sqlalchemy as sa
 from qlahs.audit.chain import GENESIS, digest, links, next_link
 from qlahs.audit.rows import EventRow, EventTable
 
-BreakKind = Literal["changed", "moved", "deleted", "inserted", "link"]
+BreakKind = Literal["changed", "moved", "deleted", "inserted", "link", "missing"]
 LINK_BATCH = 10_000
 
 
@@ -71,7 +72,9 @@ def _links(connection: sa.Connection) -> Iterator[Link]:
         last = int(batch[-1].position)
 
 
-def walk(connection: sa.Connection, events: EventTable) -> Walk:
+def walk(connection: sa.Connection, events: EventTable, linked_upto: int = 0) -> Walk:
+    """Walk the links beside the rows. Every row up to `linked_upto` (the projector's position:
+    it links each event in the transaction that moves it) must have its link."""
     rows = events.rows(connection)
     row = next(rows, None)
     previous, checked, position = GENESIS, 0, 0
@@ -82,8 +85,17 @@ def walk(connection: sa.Connection, events: EventTable) -> Walk:
         assert row is not None
         previous, position, checked = link.link, link.position, checked + 1
         row = next(rows, None)
-    unlinked = 0 if row is None else 1 + sum(1 for _ in rows)
-    return Walk(checked, position, previous, unlinked, None)
+    later = [] if row is None else [row.position, *(r.position for r in rows)]
+    missing = [p for p in later if p <= linked_upto]
+    if missing:
+        message = (
+            f"{len(missing)} sự kiện (số {missing[0]} đến số {missing[-1]}) đã được xử lý nhưng "
+            f"không có mắt xích trong chuỗi băm, vốn chỉ đến sự kiện số {position}: các mắt xích "
+            "đã bị xóa hoặc cắt bớt."
+        )
+        broken = Break("missing", missing[0], checked + 1, message)
+        return Walk(checked, position, previous, len(later), broken)
+    return Walk(checked, position, previous, len(later), None)
 
 
 def _compare(

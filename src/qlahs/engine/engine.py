@@ -92,9 +92,9 @@ class Engine:
         """`actor`: the user every command and query is checked against (an Actor as a service
         authenticated it, or a login of the user directory); None is the system itself."""
         location = locate(url)
-        rulebook = rulebook or RuleBook.default()
-        calendar = calendar or Calendar.default()
         stages = registry()
+        rulebook = rulebook or stages.rulebook
+        calendar = calendar or Calendar.default()
         with setup_lock(location):
             sql = location.sql_engine()
             # The subjects' keys first: opening the log decodes an event, maybe sealed.
@@ -183,9 +183,17 @@ class Engine:
 
     def command(self, step: Mapping[str, Any]) -> Command:
         """A typed command from the scenario form: {on, do, ref, with, unit, actor, note}."""
+        if not isinstance(step, Mapping):
+            raise InvalidCommand("Lệnh phải là một bảng trường: on, do, ref, with…")
         if "do" not in step:
             raise InvalidCommand("Bước thiếu trường 'do' (tên hành vi trong VOCABULARY).")
-        fields = dict(step.get("with") or {})
+        extra = step.get("with") or {}
+        if not isinstance(extra, Mapping):
+            raise InvalidCommand(
+                f"Trường 'with' của lệnh {step['do']!s:.60} phải là một bảng "
+                "(tên trường → giá trị)."
+            )
+        fields = dict(extra)
         for key in ("ref", "on", "unit", "actor", "note", "command_id"):
             if key in step and step[key] is not None:
                 fields[key] = step[key]

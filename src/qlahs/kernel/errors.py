@@ -86,6 +86,23 @@ _MESSAGES = {
     "greater_than": "phải lớn hơn {gt}",
     "greater_than_equal": "phải lớn hơn hoặc bằng {ge}",
     "less_than_equal": "phải nhỏ hơn hoặc bằng {le}",
+    "string_too_long": "dài quá {max_length} ký tự",
+    "string_pattern_mismatch": "chỉ gồm chữ không dấu, chữ số và các dấu '-', '_', '.'",
+    "too_long": "có quá {max_length} phần tử",
+    "too_short": "phải có ít nhất {min_length} phần tử",
+    "list_type": "phải là một danh sách",
+    "dict_type": "phải là một bảng (tên trường → giá trị)",
+    "model_type": "phải là một bảng (tên trường → giá trị)",
+    "bool_type": "phải là true hoặc false",
+    "bool_parsing": "phải là true hoặc false",
+    "int_from_float": "phải là số nguyên",
+    "float_type": "phải là một số",
+    "float_parsing": "phải là một số",
+    "less_than": "phải nhỏ hơn {lt}",
+    "date_from_datetime_inexact": "phải là ngày (không kèm giờ)",
+    "datetime_type": "phải là ngày giờ dạng YYYY-MM-DDTHH:MM",
+    "datetime_from_date_parsing": "phải là ngày giờ dạng YYYY-MM-DDTHH:MM",
+    "string_unicode": "phải là chuỗi ký tự Unicode hợp lệ",
     "literal_error": "phải là một trong: {expected}",
     "enum": "phải là một trong: {expected}",
     # a validator of ours raised ValueError with a Vietnamese sentence: show it as it is
@@ -97,7 +114,7 @@ def _vietnamese(item: object) -> str:
     assert isinstance(item, dict)
     template = _MESSAGES.get(item["type"])
     if template is None:
-        return f"không hợp lệ ({item['msg']})"
+        return "không hợp lệ"  # pydantic's own sentence is English: never shown to people
     context = item.get("ctx") or {}
     try:
         message = template.format(**context)
@@ -105,5 +122,11 @@ def _vietnamese(item: object) -> str:
         message = template
     message = message.replace("' or '", "' hoặc '")
     if "input" in item and item["type"] not in ("missing",):
-        message += f" (nhận được: {item['input']!r})"
+        message += f" (nhận được: {_brief(item['input'])})"
     return message
+
+
+def _brief(value: object) -> str:
+    """What was received, short enough for one line of an error message."""
+    text = repr(value)
+    return text if len(text) <= 80 else f"{text[:77]}…"

@@ -58,7 +58,7 @@ def verify(
     engine.projector.catch_up()
     events = EventTable.of(engine.log, engine.location)
     with _snapshot(engine) as connection, connection.begin():
-        found = walk(connection, events)
+        found = walk(connection, events, linked_upto=engine.projector.position(connection))
         if checkpoint is not None:
             count, head = recompute(connection, events, checkpoint.position)
             if (count, head) != (checkpoint.count, checkpoint.head):
@@ -76,7 +76,7 @@ def make_checkpoint(engine: Engine, unit: str, key: Ed25519PrivateKey) -> Checkp
     engine.projector.catch_up()
     events = EventTable.of(engine.log, engine.location)
     with _snapshot(engine) as connection, connection.begin():
-        found = walk(connection, events)
+        found = walk(connection, events, linked_upto=engine.projector.position(connection))
     if found.broken is not None:
         raise AuditError(f"Không ký điểm kiểm tra trên chuỗi đã hỏng: {found.broken.message}")
     unsigned = Checkpoint(

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, RootModel
 
 from qlahs.domain.crime_report import BODY_NAMES, SOURCE_NAMES
 from qlahs.kernel import yamlio
@@ -21,6 +21,7 @@ from qlahs.law.calendar import fmt
 from qlahs.law.citation import Citation, Confidence
 from qlahs.projections import tables
 from qlahs.projections.queries import book_rows
+from qlahs.stages.registry import registry
 
 
 class Column(BaseModel):
@@ -70,13 +71,15 @@ class Book(BaseModel):
 
     def _table(self) -> sa.Table:
         if self.table not in tables.metadata.tables:
-            from qlahs.stages.registry import registry
-
             registry()  # stage modules declare their own tables when they are imported
         return tables.metadata.tables[self.table]
 
     def cells(self, row: dict[str, Any]) -> list[str]:
         return [display(column.key, row.get(column.key)) for column in self.columns]
+
+
+class BookFile(RootModel[dict[str, Book]]):
+    """A file of book definitions by number."""
 
 
 def display(key: str, value: Any) -> str:
@@ -95,11 +98,14 @@ def display(key: str, value: Any) -> str:
 
 @cache
 def books() -> dict[str, Book]:
-    text = resources.files("qlahs.law").joinpath("books.yaml").read_text("utf-8")
-    return {
-        number: Book.model_validate(definition | {"number": number})
-        for number, definition in yamlio.load(text).items()
-    }
+    """The books of `law/books.yaml` and those the stages bring (Stage.book_files)."""
+    texts = [("books.yaml", resources.files("qlahs.law").joinpath("books.yaml").read_text("utf-8"))]
+    for stage in registry().stages:
+        texts.extend((str(path), path.read_text("utf-8")) for path in stage.book_files)
+    found: dict[str, Book] = {}
+    for name, text in texts:
+        found |= yamlio.load_data(BookFile, name, text).root
+    return {number: book.model_copy(update={"number": number}) for number, book in found.items()}
 
 
 def book(number: str) -> Book:

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from eventsourcing.persistence import Notification
 from eventsourcing.utils import resolve_topic
 
+from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act, Subject, day_of
 from qlahs.law.calendar import Calendar
 from qlahs.law.deadlines import Version, iso, versions
@@ -44,6 +45,9 @@ class Follower(Protocol):
     tables: tuple[sa.Table, ...]
 
     def create(self, engine: sa.Engine) -> None: ...
+
+    def refuse_rebuild(self, connection: sa.Connection, position: int) -> str | None:
+        """Why the read models must not be rebuilt from the log as it is, or None."""
 
     def follow(
         self,
@@ -106,17 +110,21 @@ class Projector:
                     ],
                 )
 
-    def position(self) -> int:
-        with self.engine.connect() as connection:
-            return int(
-                connection.execute(
-                    sa.select(t.tracking.c.position).where(t.tracking.c.name == NAME)
-                ).scalar_one()
-            )
+    def position(self, connection: sa.Connection | None = None) -> int:
+        """How far the projector has gone (read in `connection`'s snapshot when given)."""
+        if connection is None:
+            with self.engine.connect() as own:
+                return self.position(own)
+        query = sa.select(t.tracking.c.position).where(t.tracking.c.name == NAME)
+        return int(connection.execute(query).scalar_one())
 
     def rebuild(self, progress: Progress | None = None) -> int:
         """Forget every row and build them again from the first event."""
         with self.engine.begin() as connection:
+            for follower in self.followers:
+                why = follower.refuse_rebuild(connection, self.position(connection))
+                if why is not None:
+                    raise QlahsError(why)
             kept = tuple(table for follower in self.followers for table in follower.tables)
             for table in self.tables + kept:
                 connection.execute(table.delete())
@@ -168,8 +176,11 @@ class Projector:
                         # again (now with placeholders) and rebuild the subject's rows.
                         self._cache.pop(event.originator_id, None)
                     if isinstance(event, Act | Subject.PersonalDataErased):
-                        self._add(event)
                         touched[event.originator_id] = None
+                        try:
+                            self._add(event)
+                        except Exception as error:
+                            self._quarantine(connection, event.originator_id, event, error)
                 self._write(connection, touched)
                 for follower in self.followers:
                     follower.follow(connection, position, notifications, events)
@@ -206,16 +217,49 @@ class Projector:
             self._cache.popitem(last=False)
 
     def _write(self, connection: sa.Connection, touched: dict[UUID, None]) -> None:
-        ids = [str(subject_id) for subject_id in touched]
-        for table in self.tables:
-            connection.execute(table.delete().where(table.c.subject_id.in_(ids)))
+        """Rebuild the rows of each touched subject; a subject whose rows cannot be built keeps
+        its earlier rows and goes to quarantine, so that no event can stop the readers."""
         rows: dict[sa.Table, list[dict[str, Any]]] = {table: [] for table in self.tables}
+        built: list[str] = []
         for subject_id in touched:
-            state = self._cache[subject_id]
-            self._rows(str(subject_id), state, rows)
+            state = self._cache.get(subject_id)
+            if state is None:  # its events could not be read: quarantined by `_add`
+                continue
+            own: dict[sa.Table, list[dict[str, Any]]] = {table: [] for table in self.tables}
+            try:
+                self._rows(str(subject_id), state, own)
+            except Exception as error:
+                self._quarantine(connection, subject_id, state.acts[-1], error)
+                continue
+            built.append(str(subject_id))
+            for table, table_rows in own.items():
+                rows.setdefault(table, []).extend(table_rows)
+        for table in self.tables:
+            connection.execute(table.delete().where(table.c.subject_id.in_(built)))
         for table, table_rows in rows.items():
             if table_rows:
                 connection.execute(table.insert(), table_rows)
+
+    def _quarantine(
+        self, connection: sa.Connection, subject_id: UUID, event: Any, error: Exception
+    ) -> None:
+        ref, unit = getattr(event, "ref", None), getattr(event, "unit", None)
+        state = self._cache.pop(subject_id, None)  # read it again from the log next time
+        if state is not None and state.subject is not None:
+            ref, unit = state.subject.ref, state.subject.unit
+        said = str(error) if isinstance(error, QlahsError) else "lỗi khi dựng bảng đọc"
+        entry = t.quarantine.c.subject_id == str(subject_id)
+        connection.execute(t.quarantine.delete().where(entry))
+        connection.execute(
+            t.quarantine.insert().values(
+                subject_id=str(subject_id),
+                position=getattr(event, "originator_version", 0),
+                ref=ref,
+                unit=unit,
+                reason=f"Không dựng được sổ, thời hạn của hồ sơ này: {said}",
+                detail=f"{type(error).__name__}: {error}"[:4000],
+            )
+        )
 
     def _rows(
         self, subject_id: str, state: SubjectState, rows: dict[sa.Table, list[dict[str, Any]]]

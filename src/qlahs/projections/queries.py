@@ -141,3 +141,10 @@ def find_subjects(connection: sa.Connection, text: str, limit: int = 50) -> list
 
 def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
+
+
+def quarantined(connection: sa.Connection) -> list[dict[str, Any]]:
+    """The subjects whose last events could not be projected (their rows are as before)."""
+    q = t.quarantine
+    query = sa.select(q.c.ref, q.c.unit, q.c.position, q.c.reason, q.c.detail).order_by(q.c.ref)
+    return [dict(row) for row in connection.execute(query).mappings()]

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from qlahs.kernel.schema import metadata as metadata  # projector and books create it
 
 # Raise when a table changes shape: existing read models are then dropped and rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # The position (notification id) up to which each projection has processed the log; it is
 # updated in the same transaction as the rows it accounts for.
@@ -79,4 +79,18 @@ violations = sa.Table(
 
 # Tables every subject has rows in; stages add their own (Stage.tables). A subject's rows are
 # cleared and written again whenever the subject changes.
-CORE = (subjects, deadline_versions, violations)
+# Subjects whose events could not be projected (a bug, or data no rule foresaw): their rows
+# stay as they were before the event, the readers keep answering, and `qlahs audit verify`
+# lists them. A later event that projects cleanly, or a replay after a fix, clears the entry.
+quarantine = sa.Table(
+    "qlahs_quarantine",
+    metadata,
+    sa.Column("subject_id", sa.String(36), primary_key=True),
+    sa.Column("position", sa.BigInteger, nullable=False),
+    sa.Column("ref", sa.Text),
+    sa.Column("unit", sa.Text),
+    sa.Column("reason", sa.Text, nullable=False),  # Vietnamese, for the administrator
+    sa.Column("detail", sa.Text, nullable=False),  # the exception, for the developer
+)
+
+CORE = (subjects, deadline_versions, violations, quarantine)

@@ -9,7 +9,19 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from qlahs.kernel.bounds import (
+    CODE_LIMIT,
+    NAME_LIMIT,
+    REF_LIMIT,
+    TEXT_LIMIT,
+    bad_act_day,
+    problem,
+)
+
+# A unit's code: letters without diacritics, digits, '-', '_' and '.' (VKSKV7, VKS-HN-KV01).
+UNIT_CODE = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
 
 class Command(BaseModel):
@@ -19,12 +31,33 @@ class Command(BaseModel):
 
     action: ClassVar[str]
 
-    ref: str = Field(min_length=1, description="Số hiệu của đối tượng (nguồn tin, vụ án…)")
+    ref: str = Field(
+        min_length=1,
+        max_length=REF_LIMIT,
+        description="Số hiệu của đối tượng (nguồn tin, vụ án…)",
+    )
     on: date | datetime = Field(description="Ngày (giờ) hành vi tố tụng có hiệu lực")
-    unit: str | None = Field(default=None, description="Mã đơn vị ghi nhận")
-    actor: str | None = Field(default=None, description="Người ghi nhận")
-    note: str | None = None
-    command_id: str | None = Field(default=None, description="Mã lệnh để gửi lại an toàn")
+    unit: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=CODE_LIMIT,
+        pattern=UNIT_CODE,
+        description="Mã đơn vị ghi nhận",
+    )
+    actor: str | None = Field(default=None, max_length=NAME_LIMIT, description="Người ghi nhận")
+    note: str | None = Field(default=None, max_length=TEXT_LIMIT)
+    command_id: str | None = Field(
+        default=None, min_length=1, max_length=NAME_LIMIT, description="Mã lệnh để gửi lại an toàn"
+    )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable(cls, value: Any, info: ValidationInfo) -> Any:
+        """Every field of every command, whatever its type: nothing a reader cannot handle."""
+        why = bad_act_day(value) if info.field_name == "on" else problem(value)
+        if why is not None:
+            raise ValueError(why)
+        return value
 
     def act_fields(self) -> dict[str, Any]:
         """The fields the recorded act carries (everything but the subject reference)."""

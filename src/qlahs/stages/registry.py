@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib import import_module
 from importlib.metadata import entry_points
+from pathlib import Path
 from typing import Any, Protocol
 
 import sqlalchemy as sa
@@ -80,6 +81,10 @@ class Stage:
     # tables they go to (cleared per subject before the rows are written again)
     project: Projection | None = None
     tables: tuple[sa.Table, ...] = ()
+    # a stage from another package brings its own law: a folder of rule files (the format of
+    # `law/rules/`) and book definitions (the format of `law/books.yaml`)
+    rules_folder: Path | None = None
+    book_files: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,7 @@ class Registry:
         except KeyError:
             known = ", ".join(sorted(self.actions))
             raise UnknownAction(
-                f"Hành vi '{name}' không có trong VOCABULARY. Các hành vi: {known}."
+                f"Hành vi '{name:.60}' không có trong VOCABULARY. Các hành vi: {known}."
             ) from None
 
     def command(self, name: str, fields: dict[str, Any]) -> Command:
@@ -108,6 +113,12 @@ class Registry:
             return action.command.model_validate(fields)
         except ValidationError as error:
             raise InvalidCommand.from_validation(name, error) from None
+
+    @cached_property
+    def rulebook(self) -> RuleBook:
+        """The rules shipped with qlahs and those each stage brings."""
+        folders = [stage.rules_folder for stage in self.stages if stage.rules_folder]
+        return RuleBook.load(*folders) if folders else RuleBook.default()
 
     def subject_of(self, action: str) -> type[Subject]:
         """The kind of subject an action records on (`custody.*` acts are on a case)."""
