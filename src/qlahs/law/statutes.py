@@ -9,6 +9,7 @@ text is and which amending laws it lacks.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -34,6 +35,15 @@ class Source(BaseModel):
     page_lastedit: date
 
 
+class Missing(BaseModel):
+    """An amending law that the shipped text does not contain."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    law: str
+    effective_from: date
+    note: str
+
+
 class TextInfo(BaseModel):
     """Where a shipped text comes from and what it does not contain."""
 
@@ -44,7 +54,7 @@ class TextInfo(BaseModel):
     version: str
     source: Source
     topic: str
-    lacks: list[str]
+    lacks: list[Missing]
 
 
 class Sources(BaseModel):
@@ -76,8 +86,9 @@ class Statute(BaseModel):
 
 
 def normalise(text: str) -> str:
-    """Whitespace collapsed, so that a quote wrapped in YAML still matches the text."""
-    return _SPACES.sub(" ", text).strip()
+    """Whitespace collapsed and accents composed (NFC), so that a quote wrapped in YAML or typed
+    with decomposed accents still matches the text."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 @cache
@@ -156,6 +167,13 @@ def quoted_in(quote: str, law: str, article: int | str, clause: int | str | None
     """Whether `quote` is, whitespace aside, in the cited article (or clause) of `law`."""
     text = text_of(law, article, clause)
     return text is not None and normalise(quote) in normalise(text)
+
+
+def missing_on(law: str, on: date) -> list[Missing]:
+    """The amendments in force on `on` that the shipped text of `law` lacks."""
+    if law not in shipped_laws():
+        return []
+    return [m for m in sources().texts[law].lacks if m.effective_from <= on]
 
 
 def _texts() -> resources.abc.Traversable:

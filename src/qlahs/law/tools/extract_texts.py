@@ -5,7 +5,8 @@ the decrees and circulars that guide them (`.NĐ.`, `.TT.`, `.TL.`, `.NQ.`) and 
 of contents. The shipped text keeps only the code's articles, renumbered to the code's own number
 (the codification numbers `37.7.LQ.147` as Điều 147, and its origin note under each heading says
 so), with the text of each article verbatim. Cross-reference notes of the codification
-("(Điều này có nội dung liên quan đến …)") are dropped: they are not part of the law.
+("(Điều này có nội dung liên quan đến …)") are dropped: they are not part of the law. The text is
+put in Unicode NFC form (the mirror mixes composed and decomposed accents).
 
     python -m qlahs.law.tools.extract_texts SOURCE.md 37.7 "Bộ luật Tố tụng hình sự" OUT.md
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 _HEADING = re.compile(r"^Điều (\d+\.\d+)\.([A-ZĐ]+)\.([0-9.]+[a-z]?)\.(?: (.*))?$")
@@ -30,6 +32,8 @@ def extract(source: str, topic: str, title: str) -> str:
     keep = False
     seen: set[str] = set()
     started = False
+    # Some paragraphs of the mirror are in decomposed Unicode (NFD); NFC makes "bị" one string.
+    source = unicodedata.normalize("NFC", source)
     for raw in _GLUED.sub(r"\n\1", source).splitlines():
         line = raw.strip()
         if line == "## VĂN BẢN":
