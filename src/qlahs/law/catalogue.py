@@ -50,15 +50,22 @@ def render(rulebook: RuleBook | None = None) -> str:
     table = crime_table()
     lines.append("## Loại tội phạm theo khoản bị khởi tố (`law/crimes.yaml`)\n")
     lines.append(
-        f"{table.description} — {table.citation}. Mức cao nhất của khung hình phạt ghi theo trí "
-        "nhớ, **chưa đối chiếu** văn bản hợp nhất BLHS (độ tin cậy M); khoản không có ở đây "
-        "phải ghi `category` khi khởi tố.\n"
+        f"{table.description} — {table.citation}. Bảng được sinh từ văn bản BLHS kèm theo "
+        f"(`law/texts/blhs.md`: {table.text_version}); mỗi khoản có khung hình phạt trích nguyên "
+        "văn trong `crimes.yaml`. Khoản chỉ áp dụng cho pháp nhân thương mại không có loại "
+        "riêng (Điều 9 k2).\n"
     )
-    lines.append("| điều | tội danh | khoản → loại | tin cậy |")
-    lines.append("|---|---|---|---|")
-    for number, article in sorted(table.clauses.items()):
-        clauses = ", ".join(f"k{k}: {v}" for k, v in sorted(article.clauses.items()))
-        lines.append(f"| {number} | {article.name} | {clauses} | {article.confidence} |")
+    lines.append("| điều | tội danh | khoản → loại | tin cậy | sửa đổi chưa có trong văn bản |")
+    lines.append("|---|---|---|---|---|")
+    for number, article in sorted(table.clauses.items(), key=lambda item: str(item[0]).zfill(4)):
+        clauses = ", ".join(f"k{k}: {v.category}" for k, v in sorted(article.clauses.items()))
+        if article.whole:
+            clauses = f"cả điều: {article.whole.category}"
+        later = ""
+        if article.amended_2025:
+            change = article.amended_2025
+            later = f"{change.law} từ {change.effective_from:%d/%m/%Y} ({change.confidence})"
+        lines.append(f"| {number} | {article.name} | {clauses} | {article.confidence} | {later} |")
     lines.append("")
     lines += _series()
     lines.append("## Ngày nghỉ, ngày làm bù bổ sung cho lịch của gói `holidays`\n")
