@@ -7,7 +7,8 @@ from qlahs.law.citation import CONFIDENCE_NAMES
 from qlahs.law.counting import UNIT_NAMES
 from qlahs.law.crimes import crime_table
 from qlahs.law.number_series import series_book
-from qlahs.law.rulebook import RuleBook
+from qlahs.law.rulebook import Rule, RuleBook
+from qlahs.law.statutes import sources
 
 HEADER = (
     """# Danh mục quy tắc thời hạn (rule catalogue)
@@ -28,7 +29,7 @@ chính thức; chúng được giữ nguyên dấu trong dữ liệu và liệt 
 
 def render(rulebook: RuleBook | None = None) -> str:
     rulebook = rulebook or RuleBook.load()
-    lines = [HEADER]
+    lines = [HEADER, *_texts()]
     for name in sorted(rulebook.rules):
         rule = rulebook.rules[name]
         lines.append(f"## `{rule.rule}` — {rule.title}\n")
@@ -46,6 +47,7 @@ def render(rulebook: RuleBook | None = None) -> str:
                     f"| `{key}` | {parameter.description.strip()}{note} | {shown} | {unit} | "
                     f"{value.citation} | {effective_from:%d/%m/%Y} | {value.confidence} |"
                 )
+        lines += _quotes(rule)
         lines.append("")
     table = crime_table()
     lines.append("## Loại tội phạm theo khoản bị khởi tố (`law/crimes.yaml`)\n")
@@ -77,6 +79,39 @@ def render(rulebook: RuleBook | None = None) -> str:
             f"| {day.day:%d/%m/%Y} | {kind} | {day.name} | {day.citation} | {day.confidence} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _texts() -> list[str]:
+    """Which statute texts the quotes come from, and the amendments those texts lack."""
+    lines = ["## Văn bản luật kèm theo (`law/texts/`)\n"]
+    lines.append(
+        "Mỗi giá trị có lời văn trích nguyên văn từ điều, khoản được dẫn; một phép thử tìm lại "
+        "từng lời trích trong văn bản kèm theo. Văn bản là bản pháp điển, chưa gồm các luật sửa "
+        "đổi ghi dưới đây.\n"
+    )
+    for law, info in sources().texts.items():
+        lacks = "; ".join(f"{m.law} (hiệu lực {m.effective_from:%d/%m/%Y})" for m in info.lacks)
+        lines.append(f"- **{law}** ({info.title} số {info.number}): chưa gồm {lacks}.")
+    lines.append("")
+    return lines
+
+
+def _quotes(rule: Rule) -> list[str]:
+    """The words of the law behind the rule's values, once per clause and quote."""
+    seen: dict[tuple[str, str], None] = {}
+    for parameter in rule.parameters.values():
+        for value in parameter.values.values():
+            if value.quote:
+                seen[(str(value.citation), " ".join(value.quote.split()))] = None
+            elif value.quote_source:
+                seen[(str(value.citation), f"(không trích: {value.quote_source})")] = None
+    if not seen:
+        return []
+    lines = ["", "Lời văn của luật:", ""]
+    for citation, quote in seen:
+        shown = quote if quote.startswith("(") else f"“{quote}”"
+        lines.append(f"- {citation}: {shown}")
+    return lines
 
 
 def _series() -> list[str]:
