@@ -75,6 +75,8 @@ def render(rulebook: RuleBook | None = None) -> str:
     lines.append("|---|---|---|---|---|")
     for day in load_adjustments():
         kind = "nghỉ" if day.off else "làm việc"
+        if day.uncertain:
+            kind += f" (chưa chắc chắn: {' '.join(day.uncertain.split())})"
         lines.append(
             f"| {day.day:%d/%m/%Y} | {kind} | {day.name} | {day.citation} | {day.confidence} |"
         )
