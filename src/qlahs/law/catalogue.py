@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qlahs.law.calendar import load_adjustments
 from qlahs.law.citation import CONFIDENCE_NAMES
+from qlahs.law.competence import competence
 from qlahs.law.counting import UNIT_NAMES
 from qlahs.law.crimes import crime_table
 from qlahs.law.number_series import series_book
@@ -69,6 +70,7 @@ def render(rulebook: RuleBook | None = None) -> str:
             later = f"{change.law} từ {change.effective_from:%d/%m/%Y} ({change.confidence})"
         lines.append(f"| {number} | {article.name} | {clauses} | {article.confidence} | {later} |")
     lines.append("")
+    lines += _competence()
     lines += _series()
     lines.append("## Ngày nghỉ, ngày làm bù bổ sung cho lịch của gói `holidays`\n")
     lines.append("| ngày | loại | tên | căn cứ | tin cậy |")
@@ -113,6 +115,26 @@ def _quotes(rule: Rule) -> list[str]:
     for citation, quote in seen:
         shown = quote if quote.startswith("(") else f"“{quote}”"
         lines.append(f"- {citation}: {shown}")
+    return lines
+
+
+def _competence() -> list[str]:
+    """Who may grant each extension (`law/competence.yaml`), by date."""
+    table = competence()
+    lines = ["## Thẩm quyền gia hạn của Viện kiểm sát (`law/competence.yaml`)\n"]
+    lines.append("| quyền | từ ngày | loại tội → cấp gia hạn lần 1, 2, 3 | căn cứ | tin cậy |")
+    lines.append("|---|---|---|---|---|")
+    for power in table.powers.values():
+        for effective_from, variant in power.values.items():
+            cells = "; ".join(
+                f"{category}: {', '.join(levels)}" for category, levels in variant.by_level.items()
+            )
+            lines.append(
+                f"| {power.description} | {effective_from:%d/%m/%Y} | {cells} | "
+                f"{variant.citation} | {variant.confidence} |"
+            )
+    lines.append("")
+    lines.append("Cấp: " + "; ".join(f"`{k}` {v}" for k, v in table.levels.items()) + ".\n")
     return lines
 
 
