@@ -74,7 +74,7 @@ def test_book_07_has_one_row_per_case_in_the_order_they_were_opened(cases: Engin
     assert column(rows, "ref") == ["VA2", "VA1"]
     va1 = rows[1]
     assert va1["persons"] == "Nguyễn Văn An (BC1); Trần Thị Bình (BC2)"
-    assert va1["charges"] == "Trộm cắp tài sản (BLHS 173 k1)"
+    assert va1["charges"] == "Tội trộm cắp tài sản (BLHS 173 k1)"
     assert va1["extensions"] == "05/05/2025 lần 1: 01 tháng"
     assert "01/04/2025 tạm đình chỉ điều tra Trần Thị Bình (BC2)" in va1["suspensions"]
     assert va1["conclusion"] == "20/05/2025 đề nghị truy tố; 20/06/2025 đề nghị truy tố"

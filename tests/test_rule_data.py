@@ -9,6 +9,7 @@ import pytest
 
 from qlahs.kernel.errors import RuleDataError
 from qlahs.law.catalogue import render
+from qlahs.law.quotes import quote_problems
 from qlahs.law.rulebook import RuleBook, parse_rule
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,3 +79,50 @@ def test_every_shipped_value_is_cited_dated_and_marked() -> None:
 def test_docs_rules_md_is_generated_from_the_current_data() -> None:
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == render(), "docs/rules.md cũ: chạy `qlahs rules --write docs/rules.md`"
+
+
+def test_every_shipped_value_quotes_the_clause_it_cites() -> None:
+    assert quote_problems(RuleBook.load()) == []
+
+
+def test_a_quote_from_another_clause_fails(tmp_path: Path) -> None:
+    # The 20 days are in Điều 147 khoản 1: quoting them under khoản 2 is a wrong citation.
+    quote = "Trong thời hạn 20 ngày kể từ ngày nhận được tố giác"
+    for clause, found in ((1, []), (2, ["lời trích không có trong điều, khoản được dẫn"])):
+        (tmp_path / "report_resolve.yaml").write_text(
+            UNCITED.replace(
+                "{value: 20, confidence: T}",
+                f"{{value: 20, confidence: T, quote: '{quote}',"
+                f" citation: {{law: BLTTHS 2015, article: 147, clause: {clause}}}}}",
+            ),
+            encoding="utf-8",
+        )
+        problems = [p for p in quote_problems(RuleBook.load(tmp_path)) if "report.resolve" in p]
+        assert [p.split(": ", 1)[1] for p in problems] == found
+
+
+def test_a_law_that_is_not_shipped_must_say_why_its_value_is_unquoted(tmp_path: Path) -> None:
+    (tmp_path / "report_resolve.yaml").write_text(
+        UNCITED.replace(
+            "{value: 20, confidence: T}",
+            "{value: 20, confidence: M, citation: {law: Luật giả định, article: 1}}",
+        ),
+        encoding="utf-8",
+    )
+    problems = [p for p in quote_problems(RuleBook.load(tmp_path)) if "report.resolve" in p]
+    assert problems and problems[0].endswith("luật không kèm văn bản, thiếu quote_source")
+
+
+def test_the_explanation_shows_the_words_of_the_law_and_what_the_text_lacks() -> None:
+    before = RuleBook.default().value("report.resolve", "base", date(2024, 1, 10)).quote_lines()
+    assert before == [
+        "Văn bản (BLTTHS 2015 Điều 147 khoản 1): “Trong thời hạn 20 ngày kể từ ngày nhận được"
+        " tố giác, tin báo về tội phạm, kiến nghị khởi tố, Cơ quan điều tra, cơ quan được giao"
+        " nhiệm vụ tiến hành một số hoạt động điều tra phải kiểm tra, xác minh và ra một trong"
+        " các quyết định:”"
+    ]
+    after = RuleBook.default().value("report.resolve", "base", date(2025, 7, 1)).quote_lines()
+    assert any("chưa gồm Luật số 99/2025/QH15 (hiệu lực từ 01/07/2025)" in x for x in after)
+    minors = RuleBook.default().value("case.investigate", "minor_percent", date(2026, 2, 1))
+    assert minors.citation.clause == 1
+    assert any(x.startswith("Lời văn chưa đối chiếu") for x in minors.quote_lines())

@@ -39,6 +39,9 @@ class DayAdjustment(BaseModel):
     name: str
     citation: Citation
     confidence: Confidence
+    # Set when the day's status is not settled by a text in force (a policy announced, a law
+    # not yet amended): a deadline that depends on the day says so in its explanation.
+    uncertain: str | None = None
 
 
 class SwappedDaysFile(BaseModel):
@@ -107,6 +110,27 @@ class Calendar:
         if holiday:
             return f"{name}, ngày nghỉ: {holiday}"
         return name
+
+    def uncertain(self, day: date) -> DayAdjustment | None:
+        """The adjustment of `day` when its status as a day off is not settled."""
+        day = _as_date(day)
+        found = self._added.get(day) or self._removed.get(day)
+        return found if found is not None and found.uncertain else None
+
+    def uncertain_lines(self, first: date, last: date) -> list[str]:
+        """One line per day from `first` to `last` whose status is uncertain."""
+        lines: list[str] = []
+        day = _as_date(first)
+        while day <= _as_date(last):
+            found = self.uncertain(day)
+            if found is not None:
+                kind = "ngày nghỉ" if found.off else "ngày làm việc"
+                lines.append(
+                    f"Ngày {fmt(day)} được tính là {kind} nhưng chưa chắc chắn: "
+                    f"{found.uncertain} ({found.citation}); nếu khác, hạn cuối có thể thay đổi."
+                )
+            day += timedelta(days=1)
+        return lines
 
     def roll_forward(self, day: date) -> tuple[date, list[date]]:
         """The first working day on or after `day`, and the days off skipped to reach it."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from qlahs.law.calendar import load_adjustments
 from qlahs.law.citation import CONFIDENCE_NAMES
+from qlahs.law.competence import competence
 from qlahs.law.counting import UNIT_NAMES
 from qlahs.law.crimes import crime_table
 from qlahs.law.number_series import series_book
-from qlahs.law.rulebook import RuleBook
+from qlahs.law.rulebook import Rule, RuleBook
+from qlahs.law.statutes import sources
 
 HEADER = (
     """# Danh mục quy tắc thời hạn (rule catalogue)
@@ -28,7 +30,7 @@ chính thức; chúng được giữ nguyên dấu trong dữ liệu và liệt 
 
 def render(rulebook: RuleBook | None = None) -> str:
     rulebook = rulebook or RuleBook.load()
-    lines = [HEADER]
+    lines = [HEADER, *_texts()]
     for name in sorted(rulebook.rules):
         rule = rulebook.rules[name]
         lines.append(f"## `{rule.rule}` — {rule.title}\n")
@@ -46,30 +48,94 @@ def render(rulebook: RuleBook | None = None) -> str:
                     f"| `{key}` | {parameter.description.strip()}{note} | {shown} | {unit} | "
                     f"{value.citation} | {effective_from:%d/%m/%Y} | {value.confidence} |"
                 )
+        lines += _quotes(rule)
         lines.append("")
     table = crime_table()
     lines.append("## Loại tội phạm theo khoản bị khởi tố (`law/crimes.yaml`)\n")
     lines.append(
-        f"{table.description} — {table.citation}. Mức cao nhất của khung hình phạt ghi theo trí "
-        "nhớ, **chưa đối chiếu** văn bản hợp nhất BLHS (độ tin cậy M); khoản không có ở đây "
-        "phải ghi `category` khi khởi tố.\n"
+        f"{table.description} — {table.citation}. Bảng được sinh từ văn bản BLHS kèm theo "
+        f"(`law/texts/blhs.md`: {table.text_version}); mỗi khoản có khung hình phạt trích nguyên "
+        "văn trong `crimes.yaml`. Khoản chỉ áp dụng cho pháp nhân thương mại không có loại "
+        "riêng (Điều 9 k2).\n"
     )
-    lines.append("| điều | tội danh | khoản → loại | tin cậy |")
-    lines.append("|---|---|---|---|")
-    for number, article in sorted(table.clauses.items()):
-        clauses = ", ".join(f"k{k}: {v}" for k, v in sorted(article.clauses.items()))
-        lines.append(f"| {number} | {article.name} | {clauses} | {article.confidence} |")
+    lines.append("| điều | tội danh | khoản → loại | tin cậy | sửa đổi chưa có trong văn bản |")
+    lines.append("|---|---|---|---|---|")
+    for number, article in sorted(table.clauses.items(), key=lambda item: str(item[0]).zfill(4)):
+        clauses = ", ".join(f"k{k}: {v.category}" for k, v in sorted(article.clauses.items()))
+        if article.whole:
+            clauses = f"cả điều: {article.whole.category}"
+        later = ""
+        if article.amended_2025:
+            change = article.amended_2025
+            later = f"{change.law} từ {change.effective_from:%d/%m/%Y} ({change.confidence})"
+        lines.append(f"| {number} | {article.name} | {clauses} | {article.confidence} | {later} |")
     lines.append("")
+    lines += _competence()
     lines += _series()
     lines.append("## Ngày nghỉ, ngày làm bù bổ sung cho lịch của gói `holidays`\n")
     lines.append("| ngày | loại | tên | căn cứ | tin cậy |")
     lines.append("|---|---|---|---|---|")
     for day in load_adjustments():
         kind = "nghỉ" if day.off else "làm việc"
+        if day.uncertain:
+            kind += f" (chưa chắc chắn: {' '.join(day.uncertain.split())})"
         lines.append(
             f"| {day.day:%d/%m/%Y} | {kind} | {day.name} | {day.citation} | {day.confidence} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _texts() -> list[str]:
+    """Which statute texts the quotes come from, and the amendments those texts lack."""
+    lines = ["## Văn bản luật kèm theo (`law/texts/`)\n"]
+    lines.append(
+        "Mỗi giá trị có lời văn trích nguyên văn từ điều, khoản được dẫn; một phép thử tìm lại "
+        "từng lời trích trong văn bản kèm theo. Văn bản là bản pháp điển, chưa gồm các luật sửa "
+        "đổi ghi dưới đây.\n"
+    )
+    for law, info in sources().texts.items():
+        lacks = "; ".join(f"{m.law} (hiệu lực {m.effective_from:%d/%m/%Y})" for m in info.lacks)
+        lines.append(f"- **{law}** ({info.title} số {info.number}): chưa gồm {lacks}.")
+    lines.append("")
+    return lines
+
+
+def _quotes(rule: Rule) -> list[str]:
+    """The words of the law behind the rule's values, once per clause and quote."""
+    seen: dict[tuple[str, str], None] = {}
+    for parameter in rule.parameters.values():
+        for value in parameter.values.values():
+            if value.quote:
+                seen[(str(value.citation), " ".join(value.quote.split()))] = None
+            elif value.quote_source:
+                seen[(str(value.citation), f"(không trích: {value.quote_source})")] = None
+    if not seen:
+        return []
+    lines = ["", "Lời văn của luật:", ""]
+    for citation, quote in seen:
+        shown = quote if quote.startswith("(") else f"“{quote}”"
+        lines.append(f"- {citation}: {shown}")
+    return lines
+
+
+def _competence() -> list[str]:
+    """Who may grant each extension (`law/competence.yaml`), by date."""
+    table = competence()
+    lines = ["## Thẩm quyền gia hạn của Viện kiểm sát (`law/competence.yaml`)\n"]
+    lines.append("| quyền | từ ngày | loại tội → cấp gia hạn lần 1, 2, 3 | căn cứ | tin cậy |")
+    lines.append("|---|---|---|---|---|")
+    for power in table.powers.values():
+        for effective_from, variant in power.values.items():
+            cells = "; ".join(
+                f"{category}: {', '.join(levels)}" for category, levels in variant.by_level.items()
+            )
+            lines.append(
+                f"| {power.description} | {effective_from:%d/%m/%Y} | {cells} | "
+                f"{variant.citation} | {variant.confidence} |"
+            )
+    lines.append("")
+    lines.append("Cấp: " + "; ".join(f"`{k}` {v}" for k, v in table.levels.items()) + ".\n")
+    return lines
 
 
 def _series() -> list[str]:

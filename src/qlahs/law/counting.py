@@ -119,10 +119,10 @@ def custody_days(start: date, days: int) -> Period:
 def add_working_days(start: date, days: int, calendar: Calendar) -> Period:
     start = _date(start)
     end = calendar.add_working_days(start, days)
-    return Period(
-        end,
-        [f"Tính theo ngày làm việc từ sau {fmt(start)}: ngày làm việc thứ {days} là {fmt(end)}."],
-    )
+    lines = [
+        f"Tính theo ngày làm việc từ sau {fmt(start)}: ngày làm việc thứ {days} là {fmt(end)}."
+    ]
+    return Period(end, lines + calendar.uncertain_lines(start + timedelta(days=1), end))
 
 
 def days_before_end(end_of_period: date, days: int) -> Period:
@@ -142,6 +142,8 @@ def _rolled(nominal: date, lines: list[str], calendar: Calendar) -> Period:
             f"Ngày cuối rơi vào ngày nghỉ ({', '.join(fmt(d) for d in skipped)}): ngày làm việc "
             f"đầu tiên tiếp theo {fmt(end)} là ngày cuối cùng của thời hạn (Điều 134)."
         )
+    # The last day and the days skipped to reach it decide the deadline: say if any is unsure.
+    lines += calendar.uncertain_lines(nominal, end)
     return Period(end, lines, skipped)
 
 

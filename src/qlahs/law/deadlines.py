@@ -168,6 +168,8 @@ class Fold:
         )
         deadline.explain(opening)
         deadline.explain(value.explain())
+        for line in value.quote_lines():
+            deadline.explain(line)
         self.deadlines[key(rule, person)] = deadline
         return deadline
 

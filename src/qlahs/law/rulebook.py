@@ -19,6 +19,7 @@ from qlahs.kernel import yamlio
 from qlahs.kernel.errors import RuleDataError
 from qlahs.law.citation import CONFIDENCE_NAMES, Citation, Confidence
 from qlahs.law.counting import UNIT_NAMES, Counting
+from qlahs.law.statutes import missing_on
 
 
 class RuleValue(BaseModel):
@@ -30,6 +31,10 @@ class RuleValue(BaseModel):
     citation: Citation
     confidence: Confidence
     note: str | None = None
+    # The words of the cited clause that set the value, verbatim from `law/texts/`; a test
+    # finds each one there. Where the law is not shipped, `quote_source` says why.
+    quote: str | None = None
+    quote_source: str | None = None
 
 
 class Parameter(BaseModel):
@@ -73,10 +78,28 @@ class InForce(BaseModel):
     effective_from: date
     citation: Citation
     confidence: Confidence
+    quote: str | None = None
+    quote_source: str | None = None
+    on: date | None = None
 
     @property
     def article(self) -> str:
         return str(self.citation)
+
+    def quote_lines(self) -> list[str]:
+        """The law's words for the reader, and what the quoted text may lack on the date."""
+        lines: list[str] = []
+        if self.quote:
+            lines.append(f"Văn bản ({self.citation}): “{' '.join(self.quote.split())}”")
+        if self.quote_source:
+            lines.append(f"Lời văn chưa đối chiếu với văn bản kèm theo: {self.quote_source}.")
+        if self.on is not None:
+            for missing in missing_on(self.citation.law, self.on):
+                lines.append(
+                    f"Văn bản trích chưa gồm {missing.law} (hiệu lực từ "
+                    f"{missing.effective_from:%d/%m/%Y}); giá trị giữ độ tin cậy đã ghi."
+                )
+        return lines
 
     def explain(self) -> str:
         unit = f" {UNIT_NAMES[self.unit]}" if self.unit else ""
@@ -149,6 +172,9 @@ class RuleBook:
             effective_from=effective_from,
             citation=value.citation,
             confidence=value.confidence,
+            quote=value.quote,
+            quote_source=value.quote_source,
+            on=on,
         )
 
 

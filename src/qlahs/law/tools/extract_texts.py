@@ -1,0 +1,72 @@
+"""Extract one code's own articles from a Bộ pháp điển topic file (Markdown mirror).
+
+A topic of the codification (đề mục) interleaves the code's articles (`Điều 37.7.LQ.147.`) with
+the decrees and circulars that guide them (`.NĐ.`, `.TT.`, `.TL.`, `.NQ.`) and ends with a table
+of contents. The shipped text keeps only the code's articles, renumbered to the code's own number
+(the codification numbers `37.7.LQ.147` as Điều 147, and its origin note under each heading says
+so), with the text of each article verbatim. Cross-reference notes of the codification
+("(Điều này có nội dung liên quan đến …)") are dropped: they are not part of the law. The text is
+put in Unicode NFC form (the mirror mixes composed and decomposed accents).
+
+    python -m qlahs.law.tools.extract_texts SOURCE.md 37.7 "Bộ luật Tố tụng hình sự" OUT.md
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+_HEADING = re.compile(r"^Điều (\d+\.\d+)\.([A-ZĐ]+)\.([0-9.]+[a-z]?)\.(?: (.*))?$")
+_STRUCTURE = re.compile(r"^(Phần|Chương|Mục)\b")
+_TABLE_OF_CONTENTS = re.compile(r"^### \d{10,}")
+_CROSS_REFERENCE = "(Điều này có nội dung liên quan"
+# The mirror lost some line breaks: a heading can follow the previous article's last sentence.
+_GLUED = re.compile(r"(?<=\S)(Điều \d+\.\d+\.[A-ZĐ]+\.[0-9.]+[a-z]?\.(?= |$))")
+
+
+def extract(source: str, topic: str, title: str) -> str:
+    """The code's articles of `topic` ('37.7') in order, as Markdown."""
+    out = [f"# {title}", ""]
+    keep = False
+    seen: set[str] = set()
+    started = False
+    # Some paragraphs of the mirror are in decomposed Unicode (NFD); NFC makes "bị" one string.
+    source = unicodedata.normalize("NFC", source)
+    for raw in _GLUED.sub(r"\n\1", source).splitlines():
+        line = raw.strip()
+        if line == "## VĂN BẢN":
+            started = True
+            continue
+        if not started:
+            continue
+        if _TABLE_OF_CONTENTS.match(line):
+            break
+        heading = _HEADING.match(line)
+        if heading:
+            same_topic = heading.group(1) == topic and heading.group(2) == "LQ"
+            number = heading.group(3)
+            # Only the first occurrence counts; the codification never repeats an article body.
+            keep = same_topic and number not in seen
+            if keep:
+                seen.add(number)
+                name = (heading.group(4) or "").strip()
+                out += [f"## Điều {number}. {name}", ""]
+            continue
+        if _STRUCTURE.match(line) and len(line) < 40:
+            keep = False
+            continue
+        if keep and line and not line.startswith(_CROSS_REFERENCE):
+            out += [line, ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def main(argv: list[str]) -> None:
+    source, topic, title, target = argv
+    text = extract(Path(source).read_text(encoding="utf-8"), topic, title)
+    Path(target).write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
