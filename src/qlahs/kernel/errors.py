@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import get_args
 
 from pydantic import ValidationError
+from pydantic_core import core_schema
 
 
 class QlahsError(Exception):
@@ -110,11 +112,16 @@ _MESSAGES = {
 }
 
 
+_PYDANTIC_TYPES = frozenset(get_args(core_schema.ErrorType))
+
+
 def _vietnamese(item: object) -> str:
     assert isinstance(item, dict)
     template = _MESSAGES.get(item["type"])
     if template is None:
-        return "không hợp lệ"  # pydantic's own sentence is English: never shown to people
+        if item["type"] in _PYDANTIC_TYPES:
+            return "không hợp lệ"  # pydantic's own sentence is English: never shown to people
+        return str(item["msg"])  # an error type of ours (PydanticCustomError): Vietnamese
     context = item.get("ctx") or {}
     try:
         message = template.format(**context)
