@@ -23,6 +23,7 @@ from qlahs.law.calendar import Calendar
 from qlahs.law.deadlines import Fold, Judgement
 from qlahs.law.rulebook import RuleBook
 from qlahs.stages.commands import Command
+from qlahs.stages.statistics import Statistics
 
 BUILT_IN = (
     "qlahs.stages.report.stage",
@@ -80,6 +81,8 @@ class Stage:
     # tables they go to (cleared per subject before the rows are written again)
     project: Projection | None = None
     tables: tuple[sa.Table, ...] = ()
+    # what its subjects add to the statistics (stages/statistics.py); None: not counted
+    statistics: Statistics | None = None
 
 
 @dataclass(frozen=True)
