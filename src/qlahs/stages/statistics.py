@@ -77,14 +77,16 @@ def act_name(act: Act, subject: Any, key: str) -> str:
 Label = Callable[[Act, Any, str], str]
 # (the subject after its last act, its acts in recorded order) -> (legal day, measure key):
 # each counts 1 in a period holding the day
-Measures = Callable[[Any, Sequence[Act]], Iterable[tuple[date, str]]]
+DatedKeys = Callable[[Any, Sequence[Act]], Iterable[tuple[date, str]]]
 # (the violation, the subject after its last act, its acts, the last day of the period)
 AgencyOf = Callable[[Violation, Any, Sequence[Act], date], Agency]
 
 
 @dataclass(frozen=True)
 class Statistics:
+    """What a stage's subjects add to the statistics (`Stage.statistics`)."""
+
     stocks: tuple[Stock, ...] = ()
     label: Label = act_name
-    measures: Measures | None = None
+    measures: DatedKeys | None = None
     agency: AgencyOf | None = None

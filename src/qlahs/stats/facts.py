@@ -1,4 +1,5 @@
-"""What one report or case contributes to statistics, read once from its acts.
+"""What one subject (a report, a case…) contributes to statistics, read once from its acts
+with what its stage registered (`Stage.statistics`, stages/statistics.py).
 
 - `transitions`: every entry into and exit from a stock (stocks.py), dated and labelled;
 - `counts`: every act, by legal day and label, for the indicators that count acts
