@@ -24,6 +24,7 @@ from qlahs.law.calendar import Calendar
 from qlahs.law.deadlines import Fold, Judgement
 from qlahs.law.rulebook import RuleBook
 from qlahs.stages.commands import Command
+from qlahs.stages.statistics import Statistics
 
 BUILT_IN = (
     "qlahs.stages.report.stage",
@@ -85,6 +86,8 @@ class Stage:
     # `law/rules/`) and book definitions (the format of `law/books.yaml`)
     rules_folder: Path | None = None
     book_files: tuple[Path, ...] = ()
+    # what its subjects add to the statistics (stages/statistics.py); None: not counted
+    statistics: Statistics | None = None
 
 
 @dataclass(frozen=True)

@@ -11,28 +11,28 @@ arguments with `known_at` give the same figures however many acts were recorded 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
 from qlahs.access.policy import Wish
-from qlahs.domain.crime_report import CrimeReport
-from qlahs.domain.criminal_case import CriminalCase
 from qlahs.domain.organisation_unit import OrganisationUnit
 from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import Calendar, fmt
-from qlahs.law.deadlines import Fold, Judgement
+from qlahs.law.deadlines import Fold
 from qlahs.law.rulebook import RuleBook
+from qlahs.stages.registry import registry
 from qlahs.stats import snapshot as log
-from qlahs.stats.agencies import Agency, agency_of
-from qlahs.stats.facts import SubjectFacts, subject_facts
+from qlahs.stats.agencies import Finding, findings_of
+from qlahs.stats.facts import subject_facts
 from qlahs.stats.indicators import Indicator
-from qlahs.stats.measures import Measures, add, in_period, measure
+from qlahs.stats.measures import Measures, add, measure
 from qlahs.stats.organisation import Organisation
 from qlahs.stats.periods import Period
+from qlahs.stats.stocks import contributions
 
 if TYPE_CHECKING:
     from qlahs.engine import Engine
@@ -48,22 +48,6 @@ class Part:
     name: str
     units: set[str]
     measures: Measures = field(default_factory=Measures)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One violation in a report, with the body it is held against."""
-
-    ref: str  # the subject, or subject/person
-    case: str  # the report or case it belongs to
-    unit: str  # the unit it counts for
-    rule: str
-    article: str
-    kind: str
-    happened_on: date | None  # None: still overdue at the end of the period
-    days_overdue: int | None
-    message: str
-    agency: Agency
 
 
 @dataclass
@@ -156,7 +140,9 @@ def report_of(
     unit_acts = snapshot.of_kind(OrganisationUnit)
     organisation, org_notes = _organisation(unit, period, end, units_as_of, unit_acts)
     notes += org_notes
-    subjects = [(k.kind, acts) for k in (CrimeReport, CriminalCase) for acts in snapshot.of_kind(k)]
+    stages = contributions()
+    kinds = registry().subjects
+    subjects = [(kind, acts) for kind in stages for acts in snapshot.of_kind(kinds[kind])]
     units_seen = organisation.active_codes(acts[0].unit for _, acts in subjects)
     parts = _parts(organisation, unit, with_subunits, units_seen)
     where = {code: part for part in parts for code in part.units}
@@ -169,14 +155,14 @@ def report_of(
         part = where.get(counted)
         if part is None or acts[0].day > end:
             continue  # another unit's, or not begun by the end of the period
-        facts = subject_facts(acts, rules.get(kind))
+        facts = subject_facts(acts, rules.get(kind), stages[kind])
         judged = facts.judged(end)
         mine = measure(facts, period.start, end, judged)
         add(part.measures, mine)
         add(total, mine)
         for month, figures in months:
             add(figures, measure(facts, month.start, month.end, facts.judged(month.end)))
-        findings += _findings(facts, counted, judged, period.start, end)
+        findings += findings_of(facts, counted, judged, period.start, end)
     for part in parts:
         merged = organisation.predecessors(part.code)
         if merged:
@@ -204,29 +190,7 @@ def report_of(
 
 def _rules(rulebook: RuleBook, calendar: Calendar) -> dict[str, Callable[[], Fold]]:
     """Each kind's rules, ready to fold a subject's acts."""
-    from qlahs.stages.registry import registry  # the stages import the domain, not stats
-
     return {kind: partial(make, rulebook, calendar) for kind, make in registry().rules.items()}
-
-
-def _findings(
-    facts: SubjectFacts, unit: str, judged: Judgement, start: date, end: date
-) -> list[Finding]:
-    return [
-        Finding(
-            violation.ref,
-            facts.ref,
-            unit,
-            violation.rule,
-            violation.article,
-            violation.kind,
-            violation.happened_on,
-            violation.days_overdue,
-            violation.message,
-            agency_of(violation, facts, end),
-        )
-        for violation in in_period(judged, start, end)
-    ]
 
 
 def _organisation(
@@ -291,10 +255,3 @@ def _parts(
         Part(child, organisation.name(child), organisation.subtree(child, codes))
         for child in organisation.children(unit, codes)
     ]
-
-
-def measures_of(parts: Iterable[Part]) -> Mapping[str, int]:
-    total: Measures = Measures()
-    for part in parts:
-        add(total, part.measures)
-    return total

@@ -1,8 +1,9 @@
-"""What one report or case contributes to statistics, read once from its acts.
+"""What one subject (a report, a case…) contributes to statistics, read once from its acts
+with what its stage registered (`Stage.statistics`, stages/statistics.py).
 
 - `transitions`: every entry into and exit from a stock (stocks.py), dated and labelled;
 - `counts`: every act, by legal day and label, for the indicators that count acts
-  (extensions, approvals, appeals…);
+  (extensions, approvals, appeals…), and the dated measures its stage adds;
 - `history`: the rules' versions (law/deadlines.py), to judge deadlines and violations as of
   any day exactly as the deadline lists do, and the deadlines met late (`late`).
 
@@ -21,7 +22,7 @@ from eventsourcing.utils import resolve_topic
 
 from qlahs.kernel.subject import Act
 from qlahs.law.deadlines import Fold, Judgement, Version, iso, judge, versions
-from qlahs.stats.stocks import STOCKS, Stock, label
+from qlahs.stages.statistics import Statistics
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class SubjectFacts:
     unit: str  # the unit that recorded the subject (its first act)
     subject: Any  # the aggregate after its last act (as known)
     acts: Sequence[Act]
+    statistics: Statistics  # what its stage contributes
     transitions: list[Transition] = field(default_factory=list)
     counts: list[tuple[date, str]] = field(default_factory=list)
     history: list[Version] = field(default_factory=list)
@@ -62,12 +64,13 @@ def late_closures(history: Sequence[Version]) -> list[tuple[date, str]]:
 
 
 def subject_facts(
-    acts: Sequence[Act], make_rules: Callable[[], Fold] | None, stocks: Sequence[Stock] = STOCKS
+    acts: Sequence[Act], make_rules: Callable[[], Fold] | None, statistics: Statistics
 ) -> SubjectFacts:
     """Replay one subject's acts in recorded order, noting what entered and left each stock."""
     aggregate_class = resolve_topic(acts[0].originator_topic)  # type: ignore[attr-defined]
     kind = str(aggregate_class.kind)
-    mine = [stock for stock in stocks if stock.subject is aggregate_class]
+    label = statistics.label
+    mine = [stock for stock in statistics.stocks if stock.subject is aggregate_class]
     held: dict[str, frozenset[str]] = {stock.name: frozenset() for stock in mine}
     subject: Any = None
     transitions: list[Transition] = []
@@ -75,7 +78,7 @@ def subject_facts(
     for act in acts:
         subject = act.mutate(subject)
         day = act.day
-        counts.append((day, f"act.{kind}.{label(act, subject)}"))
+        counts.append((day, f"act.{kind}.{label(act, subject, '')}"))
         for stock in mine:
             now = stock.members(subject)
             before = held[stock.name]
@@ -86,6 +89,8 @@ def subject_facts(
             for key in sorted(before - now):
                 transitions.append(Transition(day, stock.name, key, -1, label(act, subject, key)))
             held[stock.name] = now
+    if statistics.measures is not None:
+        counts += statistics.measures(subject, acts)
     history = versions(acts, make_rules) if make_rules is not None else []
     return SubjectFacts(
         kind,
@@ -93,6 +98,7 @@ def subject_facts(
         acts[0].unit,
         subject,
         acts,
+        statistics,
         transitions,
         counts,
         history,

@@ -5,6 +5,7 @@ Keys (docs/statistics.md, "Đại lượng"):
 
 - `<stock>.carried`, `<stock>.in.<label>`, `<stock>.out.<label>`, `<stock>.end`;
 - `act.<kind>.<label>`: acts dated in the period;
+- the keys a stage's `measures` yields (stages/statistics.py), for days in the period;
 - `overdue.<rule>`: deadlines missed and still not done at the end of the period;
 - `late.<rule>`: deadlines met late, by an act dated in the period (each counted on the day
   of that act, even if a later act opened the obligation again);
@@ -19,7 +20,6 @@ from datetime import date
 
 from qlahs.law.deadlines import Judgement, Violation
 from qlahs.stats.facts import SubjectFacts
-from qlahs.stats.stocks import STOCKS
 
 Measures = Counter[str]
 
@@ -28,10 +28,9 @@ def measure(facts: SubjectFacts, start: date, end: date, judged: Judgement) -> M
     """Everything `facts` adds to the figures of [start, end]; `judged` is its judgement as
     of `end`."""
     found: Measures = Counter()
-    for stock in STOCKS:
-        if stock.subject.kind == facts.kind:
-            # every stock of the subject's kind is present, even at 0
-            found[f"{stock.name}.carried"] = found[f"{stock.name}.end"] = 0
+    for stock in facts.statistics.stocks:
+        # every stock of the subject's kind is present, even at 0
+        found[f"{stock.name}.carried"] = found[f"{stock.name}.end"] = 0
     for transition in facts.transitions:
         if transition.day < start:
             found[f"{transition.stock}.carried"] += transition.sign

@@ -8,7 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from qlahs.kernel.text_search import plain
-from qlahs.stats.compute import Finding, Report
+from qlahs.stats.agencies import Finding
+from qlahs.stats.compute import Report
 
 
 @dataclass(frozen=True)

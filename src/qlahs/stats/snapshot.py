@@ -1,5 +1,5 @@
-"""The event log as known at a recorded time: every act of reports, cases and units that was
-recorded at or before that moment.
+"""The event log as known at a recorded time: every act of the counted subjects (the stages
+with statistics: reports, cases…) and of the units that was recorded at or before that moment.
 
 Statistics are computed from this replay, never from the read models, so that a report
 made today and the same report recomputed later "as known at" today's moment read exactly
@@ -16,18 +16,16 @@ from uuid import UUID
 
 from eventsourcing.utils import get_topic, resolve_topic
 
-from qlahs.domain.crime_report import CrimeReport
-from qlahs.domain.criminal_case import CriminalCase
 from qlahs.domain.organisation_unit import OrganisationUnit
 from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act, Subject
+from qlahs.stats.stocks import counted_subjects
 
 if TYPE_CHECKING:
     from qlahs.engine import Engine
 
 # Vietnam keeps UTC+7 all year: people give and read recorded times in it.
 VIETNAM = timezone(timedelta(hours=7))
-KINDS: tuple[type[Subject], ...] = (CrimeReport, CriminalCase, OrganisationUnit)
 PAGE = 10_000
 
 
@@ -64,12 +62,12 @@ class Snapshot:
 
 
 def read(engine: Engine, known_at: datetime | None = None) -> Snapshot:
-    """Replay the log's acts of reports, cases and units recorded up to `known_at` (now when
+    """Replay the log's acts of counted subjects and units recorded up to `known_at` (now when
     not given); the moment is fixed before reading, so acts saved meanwhile are left out."""
     moment = known_at or datetime.now(UTC)
     position = engine.log.recorder.max_notification_id() or 0
     snapshot = Snapshot(moment, position)
-    topics = sorted(act_topics(KINDS))
+    topics = sorted(act_topics((*counted_subjects(), OrganisationUnit)))
     start = 0
     while start < position:
         page = engine.log.recorder.select_notifications(

@@ -14,6 +14,7 @@ from qlahs.stages.case.enforcement import EnforcementRules
 from qlahs.stages.case.indictment import IndictmentRules
 from qlahs.stages.case.investigation import InvestigationRules
 from qlahs.stages.case.lineage import LineageRules, join_in, link_report, split_off
+from qlahs.stages.case.statistics import STATISTICS
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Action, Stage
 
@@ -87,6 +88,7 @@ STAGE = Stage(
     rules=CaseRules,
     project=project_case,
     tables=CASE_TABLES,
+    statistics=STATISTICS,
     actions=(
         Action("case.open", investigation.OpenCase, _open, creates=True, involve=link_report),
         *(Action(name, command, _records(act)) for name, command, act in ACTIONS),

@@ -11,6 +11,7 @@ from qlahs.stages.registry import Action, Stage
 from qlahs.stages.report import commands as c
 from qlahs.stages.report.book import report_book, report_book_row
 from qlahs.stages.report.rules import ReportRules
+from qlahs.stages.report.statistics import STATISTICS
 
 
 def _receive(subject: Subject | None, command: Command, fields: dict[str, Any]) -> Subject:
@@ -37,6 +38,7 @@ STAGE = Stage(
     rules=ReportRules,
     project=_project,
     tables=(report_book,),
+    statistics=STATISTICS,
     actions=(
         Action("report.receive", c.ReceiveReport, _receive, creates=True),
         Action("report.transfer", c.TransferReport, _records(CrimeReport.Transferred)),
