@@ -162,8 +162,8 @@ def book(
     db: Db = DEFAULT_URL,
 ) -> None:
     """In một sổ nghiệp vụ của đơn vị trong năm, và ghi ra Excel nếu cần."""
+    from qlahs.exports.books import write_book_xlsx
     from qlahs.projections.books import book as find_book
-    from qlahs.projections.books import write_xlsx
 
     try:
         definition = find_book(number)
@@ -177,7 +177,7 @@ def book(
         rows = engine.readable(f"xem sổ {definition.number} của {unit} năm {year}", rows, unit)
     console.print(book_table(definition, rows, unit, year, limit))
     if xlsx is not None:
-        write_xlsx(definition, rows, unit, year, xlsx)
+        write_book_xlsx(definition, rows, unit, year, xlsx)
         console.print(f"Đã ghi {len(rows)} dòng vào {xlsx}")
 
 

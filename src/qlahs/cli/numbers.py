@@ -15,11 +15,11 @@ import typer
 
 from qlahs.cli.support import console, errors, open_engine, parse_day
 from qlahs.engine import Engine
+from qlahs.exports.books import write_registers_xlsx
 from qlahs.kernel.errors import QlahsError
 from qlahs.law.number_series import series_book
 from qlahs.law.units import units
 from qlahs.projections import number_queries as q
-from qlahs.stages.numbers.book import write_xlsx
 from qlahs.stages.numbers.outcome import take
 from qlahs.store import DEFAULT_URL
 from qlahs.terminal.numbers import book_table, print_numbers, registers_table
@@ -300,7 +300,7 @@ def book(
     for _name, title, rows in sheets:
         console.print(book_table(title, rows, limit))
     if xlsx is not None:
-        write_xlsx(sheets, xlsx)
+        write_registers_xlsx(sheets, xlsx)
         console.print(f"Đã ghi {sum(len(s[2]) for s in sheets)} số vào {xlsx}")
 
 
