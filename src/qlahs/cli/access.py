@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from qlahs.access.roles import role_book
 from qlahs.access.users import Profile, profile_of, read_users
@@ -19,6 +18,7 @@ from qlahs.kernel.errors import QlahsError
 from qlahs.oversight import access_admin as admin
 from qlahs.oversight.trail import kind_of
 from qlahs.store import DEFAULT_URL
+from qlahs.terminal.tables import headed_table
 
 access_app = typer.Typer(
     help="Người dùng, vai trò, độ mật của hồ sơ và người được giao.", no_args_is_help=True
@@ -99,9 +99,8 @@ def user_list(
         except QlahsError as error:
             raise _fail(error) from None
     roles = role_book()
-    table = Table(title=f"Người dùng ({len(found)})")
-    for heading in ("Tên đăng nhập", "Họ tên", "Đơn vị", "Vai trò", "Độ mật", "Trạng thái"):
-        table.add_column(heading, overflow="fold")
+    headings = ("Tên đăng nhập", "Họ tên", "Đơn vị", "Vai trò", "Độ mật", "Trạng thái")
+    table = headed_table(f"Người dùng ({len(found)})", headings)
     for row in found:
         table.add_row(
             row["login"],

@@ -23,6 +23,7 @@ from qlahs.oversight.refusals import refusals as find_refusals
 from qlahs.oversight.trail import Entry, history
 from qlahs.stages.case.wording import VIETNAM
 from qlahs.store import DEFAULT_URL
+from qlahs.terminal.tables import headed_table
 
 audit_app = typer.Typer(
     help="Kiểm toán: lịch sử ghi nhận, chuỗi băm chống sửa, điểm kiểm tra có chữ ký.",
@@ -87,10 +88,9 @@ def history_command(
 
 def history_table(ref: str, entries: list[Entry], known_at: datetime | None) -> Table:
     when = f" — những gì đã biết lúc {_local(known_at)}" if known_at else ""
-    table = Table(title=f"Lịch sử ghi nhận {ref}{when} ({len(entries)} sự kiện)", show_lines=True)
     headings = ("STT", "Ngày hiệu lực", "Ghi lúc", "Người ghi", "Đơn vị", "Sự kiện", "Thay đổi")
-    for heading in headings:
-        table.add_column(heading, overflow="fold")
+    title = f"Lịch sử ghi nhận {ref}{when} ({len(entries)} sự kiện)"
+    table = headed_table(title, headings, show_lines=True)
     for index, entry in enumerate(entries, start=1):
         on = fmt(entry.on) if entry.on else "—"
         if entry.back_dated:
@@ -122,9 +122,11 @@ def refusals_command(
             found = find_refusals(engine, unit=unit, since=moment, limit=limit)
         except QlahsError as error:
             raise _fail(error, 1) from None
-    table = Table(title=f"Các lần bị từ chối truy cập ({len(found)})", show_lines=True)
-    for heading in ("Lúc", "Người dùng", "Đơn vị", "Yêu cầu", "Lý do"):
-        table.add_column(heading, overflow="fold")
+    table = headed_table(
+        f"Các lần bị từ chối truy cập ({len(found)})",
+        ("Lúc", "Người dùng", "Đơn vị", "Yêu cầu", "Lý do"),
+        show_lines=True,
+    )
     for row in found:
         table.add_row(
             _local(row["recorded_at"]), row["user"], row["actor_unit"], row["what"], row["reason"]

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from qlahs.cli.access import access_app
 from qlahs.cli.audit import audit_app
@@ -25,10 +24,10 @@ from qlahs.cli.support import (
 )
 from qlahs.kernel.errors import QlahsError, ScenarioFileError
 from qlahs.scenario import format as scenario_format
-from qlahs.scenario.report import KIND, render
+from qlahs.scenario.report import render
 from qlahs.scenario.runner import run
 from qlahs.store import DEFAULT_URL
-from qlahs.terminal.tables import book_table, deadline_table
+from qlahs.terminal.tables import book_table, deadline_table, violations_table
 
 app = typer.Typer(
     help="qlahs — quản lý án hình sự: nguồn tin, thời hạn, vi phạm, sổ thụ lý.",
@@ -144,12 +143,7 @@ def violations(
     day = parse_day(as_of, "--as-of")
     with open_engine(db) as engine:
         found = engine.violations(day, unit=unit)
-    table = Table(title=f"Vi phạm tại ngày {day:%d/%m/%Y} ({len(found)})")
-    for heading in ("Số hiệu", "Loại", "Căn cứ", "Nội dung"):
-        table.add_column(heading)
-    for v in found:
-        table.add_row(v.ref, KIND.get(v.kind, v.kind), v.article, v.message)
-    console.print(table)
+    console.print(violations_table(found, day))
 
 
 @app.command()
