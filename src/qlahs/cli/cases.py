@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from qlahs.cli.support import console, errors, open_engine, parse_day
+from qlahs.cli.options import AsOf, Db, Limit, Unit
+from qlahs.cli.support import console, fail, open_engine, parse_day
 from qlahs.domain.criminal_case import PERSON_STATE_NAMES, STAGE_NAMES, CriminalCase
 from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act, day_of
@@ -26,17 +27,10 @@ case_app = typer.Typer(
 )
 
 
-Db = Annotated[
-    str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
-]
-
-
 @case_app.command("show")
 def show(
     ref: Annotated[str, typer.Argument(help="Số hiệu vụ án")],
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Ngày xét (YYYY-MM-DD), mặc định hôm nay")
-    ] = None,
+    as_of: AsOf = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Vụ án tại một ngày: bị can, diễn biến, mọi thời hạn với cách tính, mọi vi phạm."""
@@ -45,8 +39,7 @@ def show(
         try:
             case = case_as_of(engine, ref, day)
         except QlahsError as error:
-            errors.print(f"[red]{error}[/]")
-            raise typer.Exit(1) from None
+            raise fail(error, 1) from None
         acts = [act for act in engine.history("case", ref) if act.day <= day]
         judgement = engine.judge("case", ref, day)
         titles = {name: engine.rulebook[name].title for name in engine.rulebook.rules}
@@ -60,8 +53,8 @@ def show(
 @case_app.command("search")
 def search(
     text: Annotated[str, typer.Argument(help="Số hiệu vụ án, tên hoặc mã bị can, tội danh…")],
-    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Số vụ án tối đa")] = 50,
+    unit: Unit = None,
+    limit: Limit = 50,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Tìm vụ án theo số hiệu, nguồn tin, tội danh, họ tên hoặc mã bị can (có dấu hoặc không)."""
@@ -69,8 +62,7 @@ def search(
         try:
             found = find_cases(engine, text, unit=unit, limit=limit)
         except QlahsError as error:
-            errors.print(f"[red]{error}[/]")
-            raise typer.Exit(2) from None
+            raise fail(error, 2) from None
     if not found:
         console.print(f"Không tìm thấy vụ án nào khớp với “{text}”.")
         return

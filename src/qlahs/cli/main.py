@@ -13,11 +13,12 @@ from qlahs.cli.access import access_app
 from qlahs.cli.audit import audit_app
 from qlahs.cli.cases import case_app
 from qlahs.cli.numbers import number_app
+from qlahs.cli.options import AsOf, AsUser, Db, FirstRows, Json, Unit, UnitRequired, Xlsx, Year
 from qlahs.cli.stats import stats_app
 from qlahs.cli.support import (
     chosen_user,
     console,
-    errors,
+    fail,
     open_engine,
     parse_day,
     progress_bar,
@@ -45,24 +46,9 @@ app.add_typer(audit_app, name="audit")
 
 @app.callback()
 def _who(
-    as_user: Annotated[
-        str | None,
-        typer.Option(
-            "--as-user",
-            envvar="QLAHS_USER",
-            help="Người dùng (tên đăng nhập) mà mọi lệnh được kiểm tra quyền; không có: hệ thống",
-        ),
-    ] = None,
+    as_user: AsUser = None,
 ) -> None:
     chosen_user.set(as_user)  # every sub-command opens its engine for this user
-
-
-Db = Annotated[
-    str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
-]
-AsOf = Annotated[
-    str | None, typer.Option("--as-of", help="Ngày xét (YYYY-MM-DD), mặc định hôm nay")
-]
 
 
 # -- scenarios -------------------------------------------------------------------------------
@@ -71,7 +57,7 @@ AsOf = Annotated[
 @scenario_app.command("run")
 def scenario_run(
     files: Annotated[list[Path], typer.Argument(help="Tệp *.scenario.yaml")],
-    as_json: Annotated[bool, typer.Option("--json", help="In một tài liệu JSON")] = False,
+    as_json: Json = False,
     at: Annotated[
         str | None, typer.Option("--at", help="Đánh giá tại ngày này thay cho 'expect'")
     ] = None,
@@ -86,13 +72,11 @@ def scenario_run(
         try:
             scenarios.append(scenario_format.read(file))
         except ScenarioFileError as error:
-            errors.print(f"[red]{error}[/]")
-            raise typer.Exit(2) from None
+            raise fail(error, 2) from None
     try:
         results = [run(s, db, at=at_day) for s in scenarios]
     except QlahsError as error:
-        errors.print(f"[red]{error}[/]")
-        raise typer.Exit(2) from None
+        raise fail(error, 2) from None
     if as_json:
         sys.stdout.write(json.dumps({"scenarios": results}, ensure_ascii=False, indent=1) + "\n")
     else:
@@ -111,7 +95,7 @@ def deadlines(
     within: Annotated[
         int | None, typer.Option("--within", help="Chỉ các thời hạn đến hạn trong N ngày")
     ] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
+    unit: Unit = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Danh sách thời hạn tại một ngày: đang chạy, sắp đến hạn, quá hạn."""
@@ -136,7 +120,7 @@ def deadlines(
 @app.command()
 def violations(
     as_of: AsOf = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
+    unit: Unit = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Danh sách vi phạm thời hạn tố tụng tại một ngày, mỗi vi phạm nêu điều luật."""
@@ -149,10 +133,10 @@ def violations(
 @app.command()
 def book(
     number: Annotated[str, typer.Argument(help="Số sổ, ví dụ 03 hoặc 04")],
-    unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị")],
-    year: Annotated[int, typer.Option("--year", help="Năm")],
-    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="Ghi ra tệp Excel")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", help="Chỉ in N dòng đầu")] = None,
+    unit: UnitRequired,
+    year: Year,
+    xlsx: Xlsx = None,
+    limit: FirstRows = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """In một sổ nghiệp vụ của đơn vị trong năm, và ghi ra Excel nếu cần."""
@@ -162,8 +146,7 @@ def book(
     try:
         definition = find_book(number)
     except QlahsError as error:
-        errors.print(f"[red]{error}[/]")
-        raise typer.Exit(2) from None
+        raise fail(error, 2) from None
     with open_engine(db) as engine:
         engine.catch_up()
         with engine.sql.connect() as connection:
