@@ -88,9 +88,9 @@ def add_sheet(workbook: Workbook, sheet: Sheet) -> Worksheet:
     heading = sheet.heading_row
     out.append([column.heading for column in sheet.columns])
     styled: list[tuple[int, int, Cell]] = []
-    for row in sheet.rows:
+    for number, row in enumerate(sheet.rows, start=heading + 1):
         out.append([_value(value) for value in row])
-        styled += [(out.max_row, i, v) for i, v in enumerate(row, 1) if isinstance(v, Cell)]
+        styled += [(number, i, v) for i, v in enumerate(row, start=1) if isinstance(v, Cell)]
     last_row, last_column = out.max_row, max(len(sheet.columns), 1)
     for cells in out.iter_rows(min_row=heading, max_row=last_row, max_col=last_column):
         for cell in cells:
