@@ -16,9 +16,10 @@ from case_story import UNIT, record
 from qlahs.demo.cases import with_cases
 from qlahs.demo.run import commands
 from qlahs.engine import Engine
+from qlahs.exports.books import write_book_xlsx
 from qlahs.kernel.errors import CommandRejected
 from qlahs.law.calendar import Calendar
-from qlahs.projections.books import book, books, write_xlsx
+from qlahs.projections.books import book, books
 from qlahs.stages.case.books import CASE_TABLES
 
 CASE_BOOKS = ("06", "07", "08", "09", "10", "12", "14", "15", "21", "22", "23")
@@ -170,7 +171,7 @@ def test_every_criminal_book_opens_in_excel_with_its_headings(
     for number in CASE_BOOKS:
         definition = book(number)
         rows = rows_of(cases, number)
-        path = write_xlsx(definition, rows, UNIT, 2025, tmp_path / f"so-{number}.xlsx")
+        path = write_book_xlsx(definition, rows, UNIT, 2025, tmp_path / f"so-{number}.xlsx")
         sheet = load_workbook(path).active
         assert sheet is not None
         assert sheet.title == f"Sổ {number}"

@@ -11,9 +11,10 @@ from openpyxl import load_workbook
 
 from office import libreoffice_table, needs_libreoffice
 from qlahs.engine import Engine
+from qlahs.exports.books import write_registers_xlsx
 from qlahs.law.units import units
 from qlahs.projections import number_queries as q
-from qlahs.stages.numbers.book import HEADINGS, write_xlsx
+from qlahs.stages.numbers.book import HEADINGS
 from qlahs.stages.numbers.outcome import take
 
 
@@ -122,7 +123,7 @@ def excel(engine: Engine, path: Path) -> Path:
     a_register(engine)
     with engine.sql.connect() as connection:
         rows = q.register_rows(connection, "VKSKV7", "QD-HS", 2026)
-    return write_xlsx([("QD-HS 2026", q.title("VKSKV7", "QD-HS", 2026), rows)], path)
+    return write_registers_xlsx([("QD-HS 2026", q.title("VKSKV7", "QD-HS", 2026), rows)], path)
 
 
 def test_the_excel_register_has_the_phu_luc_iv_columns_and_one_row_per_number(

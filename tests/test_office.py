@@ -7,7 +7,8 @@ from pathlib import Path
 
 from office import libreoffice_table, needs_libreoffice
 from qlahs.engine import Engine
-from qlahs.projections.books import book, write_xlsx
+from qlahs.exports.books import write_book_xlsx
+from qlahs.projections.books import book
 
 
 @needs_libreoffice
@@ -31,7 +32,7 @@ def test_libreoffice_opens_book_04_with_its_headings_and_rows(tmp_path: Path) ->
         definition = book("04")
         with engine.sql.connect() as connection:
             rows = definition.rows(connection, "VKSKV7", 2026)
-    path = write_xlsx(definition, rows, "VKSKV7", 2026, tmp_path / "so-04.xlsx")
+    path = write_book_xlsx(definition, rows, "VKSKV7", 2026, tmp_path / "so-04.xlsx")
     table = libreoffice_table(path, tmp_path)
     assert table[2] == definition.headings
     assert table[3][2] == "TB1" and table[3][1] == date(2026, 3, 3).strftime("%d/%m/%Y")

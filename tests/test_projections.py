@@ -13,9 +13,10 @@ from openpyxl import load_workbook
 
 from qlahs.demo.run import UNIT, commands
 from qlahs.engine import Engine
+from qlahs.exports.books import write_book_xlsx
 from qlahs.kernel.errors import CommandRejected
 from qlahs.law.calendar import Calendar
-from qlahs.projections.books import book, write_xlsx
+from qlahs.projections.books import book
 
 UNTIL = date(2026, 6, 30)
 
@@ -100,7 +101,7 @@ def test_the_book_as_excel_has_the_headings_and_one_row_per_report(
     definition = book("04")
     with engine.sql.connect() as connection:
         rows = definition.rows(connection, UNIT, 2026)
-    path = write_xlsx(definition, rows, UNIT, 2026, tmp_path / "so-04.xlsx")
+    path = write_book_xlsx(definition, rows, UNIT, 2026, tmp_path / "so-04.xlsx")
     sheet = load_workbook(path).active
     assert sheet is not None
     assert [c.value for c in sheet[3]] == definition.headings

@@ -10,15 +10,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from qlahs.access.roles import role_book
 from qlahs.access.users import Profile, profile_of, read_users
-from qlahs.cli.support import console, errors, open_engine
+from qlahs.cli.options import Db, Kind, Reason, Unit, UnitRequired
+from qlahs.cli.support import console, fail, open_engine
 from qlahs.kernel.errors import QlahsError
 from qlahs.oversight import access_admin as admin
 from qlahs.oversight.trail import kind_of
 from qlahs.store import DEFAULT_URL
+from qlahs.terminal.tables import headed_table
 
 access_app = typer.Typer(
     help="Người dùng, vai trò, độ mật của hồ sơ và người được giao.", no_args_is_help=True
@@ -26,22 +27,12 @@ access_app = typer.Typer(
 user_app = typer.Typer(help="Người dùng và vai trò.", no_args_is_help=True)
 access_app.add_typer(user_app, name="user")
 
-Db = Annotated[
-    str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
-]
-Kind = Annotated[str | None, typer.Option("--kind", help="Loại hồ sơ: report, case…")]
-
-
-def _fail(message: object, code: int = 1) -> typer.Exit:
-    errors.print(f"[red]{message}[/]")
-    return typer.Exit(code)
-
 
 @user_app.command("add")
 def user_add(
     login: Annotated[str, typer.Argument(help="Tên đăng nhập")],
     name: Annotated[str, typer.Option("--name", help="Họ tên")],
-    unit: Annotated[str, typer.Option("--unit", help="Đơn vị")],
+    unit: UnitRequired,
     role: Annotated[
         list[str], typer.Option("--role", help="Vai trò (lặp lại): van_thu, kiem_sat_vien…")
     ],
@@ -54,7 +45,7 @@ def user_add(
         try:
             admin.enrol(engine, login, profile_of(login, fields))
         except QlahsError as error:
-            raise _fail(error) from None
+            raise fail(error, 1) from None
     console.print(f"Đã thêm người dùng {login} ({name}, {unit}).")
 
 
@@ -62,7 +53,7 @@ def user_add(
 def user_change(
     login: Annotated[str, typer.Argument(help="Tên đăng nhập")],
     name: Annotated[str | None, typer.Option("--name", help="Họ tên")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Đơn vị")] = None,
+    unit: Unit = None,
     role: Annotated[list[str] | None, typer.Option("--role", help="Vai trò mới (lặp lại)")] = None,
     clearance: Annotated[int | None, typer.Option("--clearance", help="Độ mật: 0, 1, 2")] = None,
     active: Annotated[
@@ -83,13 +74,13 @@ def user_change(
             fields = user.current.model_dump() | {k: v for k, v in wanted.items() if v is not None}
             admin.change(engine, login, profile_of(login, fields))
         except QlahsError as error:
-            raise _fail(error) from None
+            raise fail(error, 1) from None
     console.print(f"Đã cập nhật người dùng {login}.")
 
 
 @user_app.command("list")
 def user_list(
-    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
+    unit: Unit = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Người dùng của các đơn vị mình quản lý."""
@@ -97,11 +88,10 @@ def user_list(
         try:
             found = admin.users(engine, unit)
         except QlahsError as error:
-            raise _fail(error) from None
+            raise fail(error, 1) from None
     roles = role_book()
-    table = Table(title=f"Người dùng ({len(found)})")
-    for heading in ("Tên đăng nhập", "Họ tên", "Đơn vị", "Vai trò", "Độ mật", "Trạng thái"):
-        table.add_column(heading, overflow="fold")
+    headings = ("Tên đăng nhập", "Họ tên", "Đơn vị", "Vai trò", "Độ mật", "Trạng thái")
+    table = headed_table(f"Người dùng ({len(found)})", headings)
     for row in found:
         table.add_row(
             row["login"],
@@ -123,14 +113,14 @@ def import_users(
     try:
         profiles: dict[str, Profile] = read_users(file.read_text(encoding="utf-8"))
     except OSError as error:
-        raise _fail(f"Không đọc được tệp {file}: {error.strerror}.", 2) from None
+        raise fail(f"Không đọc được tệp {file}: {error.strerror}.", 2) from None
     except QlahsError as error:
-        raise _fail(error, 2) from None
+        raise fail(error, 2) from None
     with open_engine(db) as engine:
         try:
             changed = admin.enrol_or_change(engine, profiles)
         except QlahsError as error:
-            raise _fail(error) from None
+            raise fail(error, 1) from None
     console.print(f"Đã cập nhật {len(changed)} trong {len(profiles)} người dùng.")
 
 
@@ -138,7 +128,7 @@ def import_users(
 def classify(
     ref: Annotated[str, typer.Argument(help="Số hiệu hồ sơ")],
     level: Annotated[int, typer.Option("--level", help="Độ mật: 0 thường, 1 mật, 2 tối mật")],
-    reason: Annotated[str, typer.Option("--reason", help="Lý do phân loại")],
+    reason: Reason,
     kind: Kind = None,
     db: Db = DEFAULT_URL,
 ) -> None:
@@ -147,7 +137,7 @@ def classify(
         try:
             admin.classify(engine, kind or kind_of(engine, ref), ref, level, reason)
         except QlahsError as error:
-            raise _fail(error) from None
+            raise fail(error, 1) from None
     console.print(f"Hồ sơ {ref}: độ mật {level} ({role_book().level_name(level)}).")
 
 
@@ -164,5 +154,5 @@ def assign(
         try:
             admin.assign(engine, kind or kind_of(engine, ref), ref, user, remove=remove)
         except QlahsError as error:
-            raise _fail(error) from None
+            raise fail(error, 1) from None
     console.print(f"Đã {'thu hồi' if remove else 'giao'} hồ sơ {ref} cho {user}.")

@@ -14,7 +14,8 @@ import typer
 from rich.table import Table
 
 from qlahs.audit import checkpoint as cp
-from qlahs.cli.support import console, errors, open_engine
+from qlahs.cli.options import Db, Json, Kind, KnownAt, Limit, Unit, UnitRequired
+from qlahs.cli.support import console, fail, open_engine
 from qlahs.kernel.errors import QlahsError
 from qlahs.law.calendar import fmt
 from qlahs.oversight.erasure import erase
@@ -23,21 +24,12 @@ from qlahs.oversight.refusals import refusals as find_refusals
 from qlahs.oversight.trail import Entry, history
 from qlahs.stages.case.wording import VIETNAM
 from qlahs.store import DEFAULT_URL
+from qlahs.terminal.tables import headed_table
 
 audit_app = typer.Typer(
     help="Kiểm toán: lịch sử ghi nhận, chuỗi băm chống sửa, điểm kiểm tra có chữ ký.",
     no_args_is_help=True,
 )
-
-Db = Annotated[
-    str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
-]
-Json = Annotated[bool, typer.Option("--json", help="In một tài liệu JSON")]
-
-
-def _fail(message: object, code: int) -> typer.Exit:
-    errors.print(f"[red]{message}[/]")
-    return typer.Exit(code)
 
 
 def _time(text: str | None, option: str) -> datetime | None:
@@ -47,7 +39,7 @@ def _time(text: str | None, option: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise _fail(
+        raise fail(
             f"Tham số {option} phải là thời điểm dạng YYYY-MM-DDTHH:MM[:SS] (nhận được: {text!r}).",
             2,
         ) from None
@@ -61,13 +53,8 @@ def _local(moment: datetime) -> str:
 @audit_app.command("history")
 def history_command(
     ref: Annotated[str, typer.Argument(help="Số hiệu hồ sơ: nguồn tin, vụ án, sổ số văn bản")],
-    kind: Annotated[
-        str | None, typer.Option("--kind", help="Loại hồ sơ khi số hiệu trùng: report, case…")
-    ] = None,
-    known_at: Annotated[
-        str | None,
-        typer.Option("--known-at", help="Chỉ những gì đã ghi đến thời điểm này (YYYY-MM-DDTHH:MM)"),
-    ] = None,
+    kind: Kind = None,
+    known_at: KnownAt = None,
     as_json: Json = False,
     db: Db = DEFAULT_URL,
 ) -> None:
@@ -77,7 +64,7 @@ def history_command(
         try:
             entries = history(engine, ref, kind=kind, known_at=moment)
         except QlahsError as error:
-            raise _fail(error, 1) from None
+            raise fail(error, 1) from None
     if as_json:
         document = {"ref": ref, "known_at": known_at, "events": [e.to_json() for e in entries]}
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
@@ -87,10 +74,9 @@ def history_command(
 
 def history_table(ref: str, entries: list[Entry], known_at: datetime | None) -> Table:
     when = f" — những gì đã biết lúc {_local(known_at)}" if known_at else ""
-    table = Table(title=f"Lịch sử ghi nhận {ref}{when} ({len(entries)} sự kiện)", show_lines=True)
     headings = ("STT", "Ngày hiệu lực", "Ghi lúc", "Người ghi", "Đơn vị", "Sự kiện", "Thay đổi")
-    for heading in headings:
-        table.add_column(heading, overflow="fold")
+    title = f"Lịch sử ghi nhận {ref}{when} ({len(entries)} sự kiện)"
+    table = headed_table(title, headings, show_lines=True)
     for index, entry in enumerate(entries, start=1):
         on = fmt(entry.on) if entry.on else "—"
         if entry.back_dated:
@@ -110,9 +96,9 @@ def history_table(ref: str, entries: list[Entry], known_at: datetime | None) -> 
 
 @audit_app.command("refusals")
 def refusals_command(
-    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
+    unit: Unit = None,
     since: Annotated[str | None, typer.Option("--since", help="Từ thời điểm")] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Số dòng tối đa")] = 200,
+    limit: Limit = 200,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Các lần bị từ chối truy cập, mới nhất trước."""
@@ -121,10 +107,12 @@ def refusals_command(
         try:
             found = find_refusals(engine, unit=unit, since=moment, limit=limit)
         except QlahsError as error:
-            raise _fail(error, 1) from None
-    table = Table(title=f"Các lần bị từ chối truy cập ({len(found)})", show_lines=True)
-    for heading in ("Lúc", "Người dùng", "Đơn vị", "Yêu cầu", "Lý do"):
-        table.add_column(heading, overflow="fold")
+            raise fail(error, 1) from None
+    table = headed_table(
+        f"Các lần bị từ chối truy cập ({len(found)})",
+        ("Lúc", "Người dùng", "Đơn vị", "Yêu cầu", "Lý do"),
+        show_lines=True,
+    )
     for row in found:
         table.add_row(
             _local(row["recorded_at"]), row["user"], row["actor_unit"], row["what"], row["reason"]
@@ -149,12 +137,12 @@ def verify_command(
         if checkpoint is not None:
             point = cp.Checkpoint.from_json(_read(checkpoint).decode(), str(checkpoint))
             if public_key is None:
-                raise _fail("Cần tham số --public-key (khóa công khai của đơn vị đã ký).", 2)
+                raise fail("Cần tham số --public-key (khóa công khai của đơn vị đã ký).", 2)
             key = cp.public_key(_read(public_key), str(public_key))
         with open_engine(db) as engine:
             result = verify(engine, checkpoint=point, key=key)
     except QlahsError as error:
-        raise _fail(error, 1) from None
+        raise fail(error, 1) from None
     if as_json:
         sys.stdout.write(json.dumps(verification_json(result), ensure_ascii=False) + "\n")
     else:
@@ -203,7 +191,7 @@ def print_verification(result: Verification) -> None:
 
 @audit_app.command("keygen")
 def keygen_command(
-    unit: Annotated[str, typer.Option("--unit", help="Đơn vị sở hữu khóa")],
+    unit: UnitRequired,
     out: Annotated[Path, typer.Option("--out", help="Thư mục ghi khóa")] = Path("."),
 ) -> None:
     """Tạo cặp khóa Ed25519 của đơn vị: UNIT.key (giữ kín), UNIT.pub (gửi cấp trên)."""
@@ -211,7 +199,7 @@ def keygen_command(
     out.mkdir(parents=True, exist_ok=True)
     secret = out / f"{unit}.key"
     if secret.exists():
-        raise _fail(f"Tệp {secret} đã có: không ghi đè khóa bí mật.", 2)
+        raise fail(f"Tệp {secret} đã có: không ghi đè khóa bí mật.", 2)
     secret.write_bytes(private)
     secret.chmod(0o600)
     (out / f"{unit}.pub").write_bytes(public)
@@ -220,7 +208,7 @@ def keygen_command(
 
 @audit_app.command("checkpoint")
 def checkpoint_command(
-    unit: Annotated[str, typer.Option("--unit", help="Đơn vị ký")],
+    unit: UnitRequired,
     key: Annotated[Path, typer.Option("--key", help="Khóa bí mật của đơn vị (UNIT.key)")],
     out: Annotated[Path, typer.Option("--out", help="Tệp điểm kiểm tra (JSON) gửi cấp trên")],
     db: Db = DEFAULT_URL,
@@ -231,7 +219,7 @@ def checkpoint_command(
         with open_engine(db) as engine:
             point = make_checkpoint(engine, unit, secret)
     except QlahsError as error:
-        raise _fail(error, 1) from None
+        raise fail(error, 1) from None
     out.write_text(point.to_json(), encoding="utf-8")
     console.print(
         f"Đã ký điểm kiểm tra của {unit}: {point.count} sự kiện, đến sự kiện số "
@@ -251,7 +239,7 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise _fail(f"Không đọc được tệp {path}: {error.strerror}.", 2) from None
+        raise fail(f"Không đọc được tệp {path}: {error.strerror}.", 2) from None
 
 
 @audit_app.command("erase")
@@ -261,9 +249,7 @@ def erase_command(
         str,
         typer.Option("--reason", help="Căn cứ xóa, ví dụ: Quyết định số 12/QĐ-VKSKV7 ngày …"),
     ],
-    kind: Annotated[
-        str | None, typer.Option("--kind", help="Loại hồ sơ khi số hiệu trùng: report, case")
-    ] = None,
+    kind: Kind = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Xóa dữ liệu cá nhân của một hồ sơ bằng cách hủy khóa riêng của nó (không hoàn tác được):
@@ -272,7 +258,7 @@ def erase_command(
         try:
             done = erase(engine, ref, reason=reason, kind=kind)
         except QlahsError as error:
-            raise _fail(error, 1) from None
+            raise fail(error, 1) from None
     console.print(
         f"Đã xóa dữ liệu cá nhân của {done.noun} {done.ref} ngày {done.erasure.day} "
         f"(căn cứ: {done.erasure.reason}); các trường cá nhân nay đọc là "

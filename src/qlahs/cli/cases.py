@@ -9,33 +9,28 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from qlahs.cli.support import console, errors, open_engine, parse_day
+from qlahs.cli.options import AsOf, Db, Limit, Unit
+from qlahs.cli.support import console, fail, open_engine, parse_day
 from qlahs.domain.criminal_case import PERSON_STATE_NAMES, STAGE_NAMES, CriminalCase
 from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act, day_of
 from qlahs.law.calendar import fmt
 from qlahs.law.deadlines import Deadline, Judgement, days_between
 from qlahs.projections.case_queries import case_as_of, find_cases
-from qlahs.scenario.report import KIND, STATUS
+from qlahs.scenario.report import STATUS
 from qlahs.stages.case import wording as w
 from qlahs.store import DEFAULT_URL
+from qlahs.terminal.tables import headed_table, violations_table
 
 case_app = typer.Typer(
     help="Vụ án hình sự: tra cứu, diễn biến, thời hạn và vi phạm.", no_args_is_help=True
 )
 
 
-Db = Annotated[
-    str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
-]
-
-
 @case_app.command("show")
 def show(
     ref: Annotated[str, typer.Argument(help="Số hiệu vụ án")],
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Ngày xét (YYYY-MM-DD), mặc định hôm nay")
-    ] = None,
+    as_of: AsOf = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Vụ án tại một ngày: bị can, diễn biến, mọi thời hạn với cách tính, mọi vi phạm."""
@@ -44,8 +39,7 @@ def show(
         try:
             case = case_as_of(engine, ref, day)
         except QlahsError as error:
-            errors.print(f"[red]{error}[/]")
-            raise typer.Exit(1) from None
+            raise fail(error, 1) from None
         acts = [act for act in engine.history("case", ref) if act.day <= day]
         judgement = engine.judge("case", ref, day)
         titles = {name: engine.rulebook[name].title for name in engine.rulebook.rules}
@@ -53,14 +47,14 @@ def show(
     console.print(persons_table(case, day))
     console.print(acts_table(case, acts))
     print_deadlines(judgement, titles, day)
-    console.print(violations_table(judgement, day))
+    console.print(violations_table(judgement.violations, day))
 
 
 @case_app.command("search")
 def search(
     text: Annotated[str, typer.Argument(help="Số hiệu vụ án, tên hoặc mã bị can, tội danh…")],
-    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Số vụ án tối đa")] = 50,
+    unit: Unit = None,
+    limit: Limit = 50,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Tìm vụ án theo số hiệu, nguồn tin, tội danh, họ tên hoặc mã bị can (có dấu hoặc không)."""
@@ -68,14 +62,12 @@ def search(
         try:
             found = find_cases(engine, text, unit=unit, limit=limit)
         except QlahsError as error:
-            errors.print(f"[red]{error}[/]")
-            raise typer.Exit(2) from None
+            raise fail(error, 2) from None
     if not found:
         console.print(f"Không tìm thấy vụ án nào khớp với “{text}”.")
         return
-    table = Table(title=f"Vụ án khớp với “{text}” ({len(found)})", show_lines=True)
-    for heading in ("Vụ án", "Đơn vị", "Ngày khởi tố", "Tội danh", "Giai đoạn", "Bị can"):
-        table.add_column(heading, overflow="fold")
+    headings = ("Vụ án", "Đơn vị", "Ngày khởi tố", "Tội danh", "Giai đoạn", "Bị can")
+    table = headed_table(f"Vụ án khớp với “{text}” ({len(found)})", headings, show_lines=True)
     for case in found:
         persons = "; ".join(case["matched"]) or case["persons"]
         table.add_row(
@@ -116,7 +108,6 @@ def case_table(case: CriminalCase, day: date) -> Table:
 
 
 def persons_table(case: CriminalCase, day: date) -> Table:
-    table = Table(title=f"Bị can, người bị giữ ({len(case.persons)})")
     headings = (
         "Mã",
         "Họ tên",
@@ -129,8 +120,7 @@ def persons_table(case: CriminalCase, day: date) -> Table:
         "Tố tụng",
         "Thi hành án",
     )
-    for heading in headings:
-        table.add_column(heading, overflow="fold")
+    table = headed_table(f"Bị can, người bị giữ ({len(case.persons)})", headings)
     for code, accused in case.persons.items():
         table.add_row(
             code,
@@ -149,9 +139,8 @@ def persons_table(case: CriminalCase, day: date) -> Table:
 
 def acts_table(case: CriminalCase, acts: list[Act]) -> Table:
     names = {code: a.name or code for code, a in case.persons.items()}
-    table = Table(title=f"Diễn biến ({len(acts)} hành vi tố tụng)")
-    for heading in ("Ngày", "Lệnh, quyết định", "Người", "Nội dung", "Người ghi", "Ghi lúc"):
-        table.add_column(heading, overflow="fold")
+    headings = ("Ngày", "Lệnh, quyết định", "Người", "Nội dung", "Người ghi", "Ghi lúc")
+    table = headed_table(f"Diễn biến ({len(acts)} hành vi tố tụng)", headings)
     for act in sorted(acts, key=lambda a: (day_of(a.on), a.originator_version)):
         person = getattr(act, "person", None) or ""
         table.add_row(
@@ -187,15 +176,6 @@ def _deadline_heading(deadline: Deadline, titles: dict[str, str], day: date) -> 
         f"  [bold]{title}[/] ({deadline.rule}) — {deadline.ref} — hạn cuối {fmt(deadline.due)} "
         f"— {status} — {deadline.article}"
     )
-
-
-def violations_table(judgement: Judgement, day: date) -> Table:
-    table = Table(title=f"Vi phạm tại ngày {fmt(day)} ({len(judgement.violations)})")
-    for heading in ("Đối tượng", "Loại", "Căn cứ", "Nội dung"):
-        table.add_column(heading, overflow="fold")
-    for v in judgement.violations:
-        table.add_row(v.ref, KIND.get(v.kind, v.kind), v.article, v.message)
-    return table
 
 
 # -- helpers --------------------------------------------------------------------------------

@@ -8,27 +8,27 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from qlahs.cli.access import access_app
 from qlahs.cli.audit import audit_app
 from qlahs.cli.cases import case_app
 from qlahs.cli.numbers import number_app
+from qlahs.cli.options import AsOf, AsUser, Db, FirstRows, Json, Unit, UnitRequired, Xlsx, Year
 from qlahs.cli.stats import stats_app
 from qlahs.cli.support import (
     chosen_user,
     console,
-    errors,
+    fail,
     open_engine,
     parse_day,
     progress_bar,
 )
 from qlahs.kernel.errors import QlahsError, ScenarioFileError
 from qlahs.scenario import format as scenario_format
-from qlahs.scenario.report import KIND, render
+from qlahs.scenario.report import render
 from qlahs.scenario.runner import run
 from qlahs.store import DEFAULT_URL
-from qlahs.terminal.tables import book_table, deadline_table
+from qlahs.terminal.tables import book_table, deadline_table, violations_table
 
 app = typer.Typer(
     help="qlahs — quản lý án hình sự: nguồn tin, thời hạn, vi phạm, sổ thụ lý.",
@@ -46,24 +46,9 @@ app.add_typer(audit_app, name="audit")
 
 @app.callback()
 def _who(
-    as_user: Annotated[
-        str | None,
-        typer.Option(
-            "--as-user",
-            envvar="QLAHS_USER",
-            help="Người dùng (tên đăng nhập) mà mọi lệnh được kiểm tra quyền; không có: hệ thống",
-        ),
-    ] = None,
+    as_user: AsUser = None,
 ) -> None:
     chosen_user.set(as_user)  # every sub-command opens its engine for this user
-
-
-Db = Annotated[
-    str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
-]
-AsOf = Annotated[
-    str | None, typer.Option("--as-of", help="Ngày xét (YYYY-MM-DD), mặc định hôm nay")
-]
 
 
 # -- scenarios -------------------------------------------------------------------------------
@@ -72,7 +57,7 @@ AsOf = Annotated[
 @scenario_app.command("run")
 def scenario_run(
     files: Annotated[list[Path], typer.Argument(help="Tệp *.scenario.yaml")],
-    as_json: Annotated[bool, typer.Option("--json", help="In một tài liệu JSON")] = False,
+    as_json: Json = False,
     at: Annotated[
         str | None, typer.Option("--at", help="Đánh giá tại ngày này thay cho 'expect'")
     ] = None,
@@ -87,13 +72,11 @@ def scenario_run(
         try:
             scenarios.append(scenario_format.read(file))
         except ScenarioFileError as error:
-            errors.print(f"[red]{error}[/]")
-            raise typer.Exit(2) from None
+            raise fail(error, 2) from None
     try:
         results = [run(s, db, at=at_day) for s in scenarios]
     except QlahsError as error:
-        errors.print(f"[red]{error}[/]")
-        raise typer.Exit(2) from None
+        raise fail(error, 2) from None
     if as_json:
         sys.stdout.write(json.dumps({"scenarios": results}, ensure_ascii=False, indent=1) + "\n")
     else:
@@ -112,7 +95,7 @@ def deadlines(
     within: Annotated[
         int | None, typer.Option("--within", help="Chỉ các thời hạn đến hạn trong N ngày")
     ] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
+    unit: Unit = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Danh sách thời hạn tại một ngày: đang chạy, sắp đến hạn, quá hạn."""
@@ -137,39 +120,33 @@ def deadlines(
 @app.command()
 def violations(
     as_of: AsOf = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Mã đơn vị")] = None,
+    unit: Unit = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Danh sách vi phạm thời hạn tố tụng tại một ngày, mỗi vi phạm nêu điều luật."""
     day = parse_day(as_of, "--as-of")
     with open_engine(db) as engine:
         found = engine.violations(day, unit=unit)
-    table = Table(title=f"Vi phạm tại ngày {day:%d/%m/%Y} ({len(found)})")
-    for heading in ("Số hiệu", "Loại", "Căn cứ", "Nội dung"):
-        table.add_column(heading)
-    for v in found:
-        table.add_row(v.ref, KIND.get(v.kind, v.kind), v.article, v.message)
-    console.print(table)
+    console.print(violations_table(found, day))
 
 
 @app.command()
 def book(
     number: Annotated[str, typer.Argument(help="Số sổ, ví dụ 03 hoặc 04")],
-    unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị")],
-    year: Annotated[int, typer.Option("--year", help="Năm")],
-    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="Ghi ra tệp Excel")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", help="Chỉ in N dòng đầu")] = None,
+    unit: UnitRequired,
+    year: Year,
+    xlsx: Xlsx = None,
+    limit: FirstRows = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """In một sổ nghiệp vụ của đơn vị trong năm, và ghi ra Excel nếu cần."""
+    from qlahs.exports.books import write_book_xlsx
     from qlahs.projections.books import book as find_book
-    from qlahs.projections.books import write_xlsx
 
     try:
         definition = find_book(number)
     except QlahsError as error:
-        errors.print(f"[red]{error}[/]")
-        raise typer.Exit(2) from None
+        raise fail(error, 2) from None
     with open_engine(db) as engine:
         engine.catch_up()
         with engine.sql.connect() as connection:
@@ -177,7 +154,7 @@ def book(
         rows = engine.readable(f"xem sổ {definition.number} của {unit} năm {year}", rows, unit)
     console.print(book_table(definition, rows, unit, year, limit))
     if xlsx is not None:
-        write_xlsx(definition, rows, unit, year, xlsx)
+        write_book_xlsx(definition, rows, unit, year, xlsx)
         console.print(f"Đã ghi {len(rows)} dòng vào {xlsx}")
 
 

@@ -13,7 +13,8 @@ from typing import Annotated, Any
 
 import typer
 
-from qlahs.cli.support import console, errors, open_engine, parse_day
+from qlahs.cli.options import AsOf, Db, Json, KnownAt, UnitOrNation, Xlsx
+from qlahs.cli.support import console, errors, fail, open_engine, parse_day
 from qlahs.engine import Engine
 from qlahs.kernel import yamlio
 from qlahs.kernel.errors import QlahsError
@@ -33,22 +34,9 @@ stats_app = typer.Typer(
     invoke_without_command=True,
 )
 
-Db = Annotated[
-    str, typer.Option("--db", help="sqlite:///tệp.db hoặc postgresql://…", envvar="QLAHS_DB")
-]
-Unit = Annotated[
-    str | None, typer.Option("--unit", help="Mã đơn vị; bỏ trống để thống kê toàn quốc")
-]
 PeriodOption = Annotated[str | None, typer.Option("--period", help=f"Kỳ thống kê: {FORMS_HELP}")]
 Subunits = Annotated[
     bool, typer.Option("--with-subunits", help="Gồm cả các đơn vị trực thuộc (cộng dồn)")
-]
-KnownAt = Annotated[
-    str | None,
-    typer.Option(
-        "--known-at",
-        help="Tính như dữ liệu đã ghi nhận đến thời điểm này (YYYY-MM-DD[THH:MM[:SS]], giờ VN)",
-    ),
 ]
 UnitsAsOf = Annotated[
     str | None,
@@ -59,22 +47,21 @@ UnitsAsOf = Annotated[
 @stats_app.callback()
 def stats(
     ctx: typer.Context,
-    unit: Unit = None,
+    unit: UnitOrNation = None,
     period: PeriodOption = None,
     with_subunits: Subunits = False,
-    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="Ghi báo cáo ra tệp Excel")] = None,
+    xlsx: Xlsx = None,
     html: Annotated[Path | None, typer.Option("--html", help="Ghi báo cáo ra tệp HTML")] = None,
     known_at: KnownAt = None,
     units_as_of: UnitsAsOf = None,
-    as_json: Annotated[bool, typer.Option("--json", help="In số liệu dạng JSON")] = False,
+    as_json: Json = False,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Báo cáo thống kê của một đơn vị (hoặc toàn quốc) trong một kỳ: bảng, Excel, HTML."""
     if ctx.invoked_subcommand is not None:
         return
     if period is None:
-        errors.print(f"[red]Cần --period ({FORMS_HELP}).[/]")
-        raise typer.Exit(2)
+        raise fail(f"Cần --period ({FORMS_HELP}).", 2)
     started = time.perf_counter()
     report = _report(db, unit, period, with_subunits, known_at, units_as_of)
     if as_json:
@@ -91,8 +78,8 @@ def stats(
 
 @stats_app.command("recommendation")
 def recommendation(
-    unit: Unit = None,
-    period: Annotated[str, typer.Option("--period", help=f"Kỳ thống kê: {FORMS_HELP}")] = "",
+    unit: UnitOrNation = None,
+    period: PeriodOption = None,
     with_subunits: Subunits = False,
     agency: Annotated[
         str | None, typer.Option("--agency", help="Chỉ cơ quan có tên chứa chuỗi này")
@@ -103,8 +90,7 @@ def recommendation(
 ) -> None:
     """Tổng hợp vi phạm theo cơ quan được kiểm sát: quy tắc, số lần, nguồn tin và vụ án."""
     if not period:
-        errors.print(f"[red]Cần --period ({FORMS_HELP}).[/]")
-        raise typer.Exit(2)
+        raise fail(f"Cần --period ({FORMS_HELP}).", 2)
     report = _report(db, unit, period, with_subunits, known_at, units_as_of)
     compiled = compile_violations(report, agency)
     console.print(f"[bold]Tổng hợp vi phạm để kiến nghị — {report.title}[/]")
@@ -130,16 +116,13 @@ def indicators(
     try:
         catalogue_doc.write_into(write, text)
     except QlahsError as error:
-        errors.print(f"[red]{error}[/]")
-        raise typer.Exit(2) from None
+        raise fail(error, 2) from None
     console.print(f"Đã cập nhật danh mục chỉ tiêu trong {write}")
 
 
 @stats_app.command("units")
 def units(
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Tổ chức tại ngày (mặc định hôm nay)")
-    ] = None,
+    as_of: AsOf = None,
     load: Annotated[
         Path | None,
         typer.Option("--load", help="Ghi nhận các hành vi unit.* trong tệp YAML trước khi in"),
@@ -157,8 +140,7 @@ def units(
             moment = parse_moment(known_at) if known_at else None
             console.print(tree_table(engine, day, moment))
         except QlahsError as error:
-            errors.print(f"[red]{error}[/]")
-            raise typer.Exit(2) from None
+            raise fail(error, 2) from None
 
 
 def load_organisation(engine: Engine, path: Path) -> int:
@@ -198,8 +180,7 @@ def _report(
                 units_as_of=organisation_day,
             )
     except QlahsError as error:
-        errors.print(f"[red]{error}[/]")
-        raise typer.Exit(2) from None
+        raise fail(error, 2) from None
 
 
 def as_document(report: Report) -> dict[str, Any]:

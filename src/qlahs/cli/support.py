@@ -21,6 +21,12 @@ console = Console() if sys.stdout.isatty() else Console(width=150)
 errors = Console(stderr=True, soft_wrap=True)
 
 
+def fail(message: object, code: int) -> typer.Exit:
+    """Print `message` in red and return the exit to raise: `raise fail(error, 2) from None`."""
+    errors.print(f"[red]{message}[/]")
+    return typer.Exit(code)
+
+
 def parse_day(text: str | None, field: str) -> date:
     """A date option (today when left out); a malformed one ends the command with exit 2."""
     if text is None:

@@ -24,10 +24,11 @@ from qlahs.demo.cases import show_cases, with_cases
 from qlahs.demo.numbers import show_registers
 from qlahs.demo.stats import year_report
 from qlahs.engine import Engine
+from qlahs.exports.books import write_book_xlsx
 from qlahs.kernel.errors import CommandRejected
 from qlahs.law.calendar import Calendar, add_months
 from qlahs.law.counting import add_days
-from qlahs.projections.books import book, write_xlsx
+from qlahs.projections.books import book
 from qlahs.store import locate
 
 UNIT = "VKSKV7"
@@ -268,7 +269,7 @@ def run_demo(
         console.print(
             deadline_table(overdue, f"Danh sách quá hạn hôm nay {until:%d/%m/%Y}", until, limit=15)
         )
-        path = write_xlsx(definition, rows, UNIT, until.year, out / "so-04.xlsx")
+        path = write_book_xlsx(definition, rows, UNIT, until.year, out / "so-04.xlsx")
         console.print(f"Đã ghi Sổ 04 năm {until.year} ({len(rows)} dòng) vào {path}")
         cases = show_cases(engine, steps, UNIT, until, console)
         show_registers(engine, console, until)

@@ -1,17 +1,14 @@
-"""Intake books: definitions from `law/books.yaml`, rows from the read models, Excel output."""
+"""Intake books: definitions from `law/books.yaml`, rows from the read models (Excel output:
+`exports/books.py`)."""
 
 from __future__ import annotations
 
 from datetime import date
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ConfigDict, RootModel
 
 from qlahs.domain.crime_report import BODY_NAMES, SOURCE_NAMES
@@ -115,28 +112,3 @@ def book(number: str) -> Book:
     except KeyError:
         known = ", ".join(sorted(books()))
         raise QlahsError(f"Không có sổ {number}. Các sổ hiện có: {known}.") from None
-
-
-def write_xlsx(book: Book, rows: list[dict[str, Any]], unit: str, year: int, path: Path) -> Path:
-    """The book as an Excel sheet: title, headings, one row per entry, frozen header."""
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = f"Sổ {book.number}"
-    sheet.append([f"{book.title} — {unit} — năm {year}"])
-    sheet.append(
-        [f"Căn cứ: {book.citation}; danh mục cột theo thực tiễn (độ tin cậy {book.confidence})"]
-    )
-    sheet.append(book.headings)
-    for row in rows:
-        sheet.append(book.cells(row))
-    sheet["A1"].font = Font(bold=True, size=13)
-    for cell in sheet[3]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for index, column in enumerate(book.columns, start=1):
-        width = 6 if column.key == "stt" else min(45, max(12, len(column.heading) + 2))
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A4"
-    workbook.save(path)
-    return path

@@ -13,7 +13,7 @@ from functools import cache, cached_property
 from importlib import import_module
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import sqlalchemy as sa
 from pydantic import ValidationError
@@ -53,13 +53,34 @@ Involve = Callable[
 ]
 
 
+# (the subject before its act, None when the action creates it; the command; the act's fields)
+# -> the subject with the act recorded
+Record = Callable[[Subject | None, Command, dict[str, Any]], Subject]
+
+
+class _Recording(Protocol):
+    def record(self, act: Any, /, **fields: Any) -> None: ...
+
+
+def records(kind: type[Subject], act: type[Act]) -> Record:
+    """What most actions do: record `act`, with the command's fields, on an existing subject
+    of `kind` (e.g. `records(CrimeReport, CrimeReport.Decided)`)."""
+
+    def record(subject: Subject | None, command: Command, fields: dict[str, Any]) -> Subject:
+        assert isinstance(subject, kind)
+        cast(_Recording, subject).record(act, **fields)
+        return subject
+
+    return record
+
+
 @dataclass(frozen=True)
 class Action:
     """One `do:` name: its command model and what it records on its subject."""
 
     name: str
     command: type[Command]
-    record: Callable[[Subject | None, Command, dict[str, Any]], Subject]
+    record: Record
     creates: bool = False
     # the subject's reference when it is not the command's `ref` (e.g. a number register is
     # named by unit, series and year); called with the command and the recording unit

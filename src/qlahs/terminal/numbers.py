@@ -14,6 +14,7 @@ from qlahs.law.calendar import fmt
 from qlahs.law.number_series import series_book
 from qlahs.stages.numbers.book import STATUS_NAMES, cells
 from qlahs.stages.numbers.outcome import Number
+from qlahs.terminal.tables import headed_table
 
 _DONE = STATUS_NAMES | {"used": "Đã dùng số giữ"}  # what a command did to a number
 
@@ -23,9 +24,7 @@ def print_numbers(numbers: list[Number], as_json: bool, console: Console) -> Non
         for number in numbers:
             sys.stdout.write(json.dumps(number.to_json(), ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"Số văn bản ({len(numbers)})")
-    for heading in ("Số, ký hiệu", "Ngày", "Sổ", "Việc"):
-        table.add_column(heading)
+    table = headed_table(f"Số văn bản ({len(numbers)})", ("Số, ký hiệu", "Ngày", "Sổ", "Việc"))
     for n in numbers:
         table.add_row(n.symbol, fmt(n.on), n.register, _DONE.get(n.status, n.status))
     console.print(table)

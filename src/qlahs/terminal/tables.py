@@ -1,15 +1,34 @@
-"""The deadline list and the intake books as terminal tables."""
+"""Terminal tables: the one way a titled table of columns is made, the deadline list, the
+violations and the intake books."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
 from rich.table import Table
 
 from qlahs.kernel.dates import day_of
-from qlahs.law.deadlines import Deadline
-from qlahs.scenario.report import STATUS
+from qlahs.law.deadlines import Deadline, Violation
+from qlahs.scenario.report import KIND, STATUS
+
+
+def headed_table(title: str, headings: Iterable[str], show_lines: bool = False) -> Table:
+    """A table with these column headings; a long cell folds onto more lines, never cut."""
+    table = Table(title=title, show_lines=show_lines)
+    for heading in headings:
+        table.add_column(heading, overflow="fold")
+    return table
+
+
+def violations_table(found: Sequence[Violation], day: date) -> Table:
+    table = headed_table(
+        f"Vi phạm tại ngày {day:%d/%m/%Y} ({len(found)})", ("Số hiệu", "Loại", "Căn cứ", "Nội dung")
+    )
+    for v in found:
+        table.add_row(v.ref, KIND.get(v.kind, v.kind), v.article, v.message)
+    return table
 
 
 def deadline_table(found: list[Deadline], title: str, day: date, limit: int | None = None) -> Table:
@@ -40,14 +59,13 @@ def deadline_table(found: list[Deadline], title: str, day: date, limit: int | No
 def book_table(
     definition: Any, rows: list[dict[str, Any]], unit: str, year: int, limit: int | None
 ) -> Table:
-    table = Table(
-        title=f"Sổ {definition.number}: {definition.title} — {unit} — {year} ({len(rows)} dòng)",
-        show_lines=True,
-    )
     brief = definition.short_keys or _SHORT  # the columns a book marks `short`, if any
     shown = [c for c in definition.columns if limit is None or c.key in brief]
-    for column in shown:
-        table.add_column(column.heading, overflow="fold")
+    table = headed_table(
+        f"Sổ {definition.number}: {definition.title} — {unit} — {year} ({len(rows)} dòng)",
+        [column.heading for column in shown],
+        show_lines=True,
+    )
     for row in rows[:limit] if limit else rows:
         cells = definition.cells(row)
         table.add_row(

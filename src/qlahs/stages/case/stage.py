@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from qlahs.domain.criminal_case import CaseAct, CriminalCase
@@ -16,7 +17,7 @@ from qlahs.stages.case.investigation import InvestigationRules
 from qlahs.stages.case.lineage import LineageRules, join_in, link_report, split_off
 from qlahs.stages.case.statistics import STATISTICS
 from qlahs.stages.commands import Command
-from qlahs.stages.registry import Action, Stage
+from qlahs.stages.registry import Action, Stage, records
 
 
 class CaseRules(
@@ -30,13 +31,7 @@ def _open(subject: Subject | None, command: Command, fields: dict[str, Any]) -> 
     return CriminalCase.open(ref=command.ref, **fields)
 
 
-def _records(act: type[CaseAct]) -> Any:
-    def record(subject: Subject | None, command: Command, fields: dict[str, Any]) -> Subject:
-        assert isinstance(subject, CriminalCase)
-        subject.record(act, **fields)
-        return subject
-
-    return record
+_records = partial(records, CriminalCase)
 
 
 C = CriminalCase

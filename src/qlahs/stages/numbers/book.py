@@ -7,13 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from qlahs.domain.number_symbol import SUFFIXES, key, label, symbol
 from qlahs.domain.register import DocumentAct, Register
@@ -191,39 +187,3 @@ def cells(row: dict[str, Any]) -> list[str]:
             value = STATUS_NAMES.get(str(value), value)
         shown.append(fmt(value) if isinstance(value, date) else "" if value is None else str(value))
     return shown
-
-
-def write_xlsx(registers: list[tuple[str, str, list[dict[str, Any]]]], path: Path) -> Path:
-    """One sheet per register (sheet name, title, rows): the title, the citation, the
-    headings, one row per number."""
-    workbook = Workbook()
-    first = workbook.active
-    assert first is not None
-    workbook.remove(first)
-    for name, title, rows in registers or [(TITLE, TITLE, [])]:
-        sheet = workbook.create_sheet(_sheet_name(name, workbook.sheetnames))
-        sheet.append([title])
-        sheet.append([f"Căn cứ: {CITATION}; {len(rows)} số"])
-        sheet.append(HEADINGS)
-        for row in rows:
-            sheet.append(cells(row))
-        sheet["A1"].font = Font(bold=True, size=13)
-        for cell in sheet[3]:
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for index, (column, heading) in enumerate(COLUMNS, start=1):
-            wide = column in ("title", "remarks", "recipients")
-            width = 45 if wide else min(30, max(12, len(heading) // 2 + 4))
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.freeze_panes = "A4"
-    workbook.save(path)
-    return path
-
-
-def _sheet_name(title: str, taken: list[str]) -> str:
-    # Excel: at most 31 characters, none of []:*?/\ and unique in the workbook
-    name = "".join("-" if c in "[]:*?/\\" else c for c in title)[:28] or "Sổ"
-    candidate, index = name, 2
-    while candidate in taken:
-        candidate, index = f"{name[:26]} ({index})", index + 1
-    return candidate

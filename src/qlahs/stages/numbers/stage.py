@@ -9,7 +9,7 @@ other.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,7 +23,7 @@ from qlahs.stages.commands import Command
 from qlahs.stages.numbers import commands as c
 from qlahs.stages.numbers.book import number_book, number_rows
 from qlahs.stages.numbers.rules import RegisterRules
-from qlahs.stages.registry import Action, Stage
+from qlahs.stages.registry import Action, Record, Stage
 
 
 def register_ref(unit: str, series_code: str, year: int) -> str:
@@ -57,9 +57,6 @@ def _register(subject: Subject | None, command: Command, fields: dict[str, Any])
         year=year,
         actor=fields["actor"],
     )
-
-
-Record = Callable[[Subject | None, Command, dict[str, Any]], Subject]
 
 
 def _records(method: str) -> Record:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from qlahs.domain.crime_report import CrimeReport
-from qlahs.kernel.subject import Act, Subject
+from qlahs.kernel.subject import Subject
 from qlahs.stages.commands import Command
-from qlahs.stages.registry import Action, Stage
+from qlahs.stages.registry import Action, Stage, records
 from qlahs.stages.report import commands as c
 from qlahs.stages.report.book import report_book, report_book_row
 from qlahs.stages.report.rules import ReportRules
@@ -19,13 +20,7 @@ def _receive(subject: Subject | None, command: Command, fields: dict[str, Any]) 
     return CrimeReport.receive(ref=command.ref, **fields)
 
 
-def _records(act: type[Act]) -> Any:
-    def record(subject: Subject | None, command: Command, fields: dict[str, Any]) -> Subject:
-        assert isinstance(subject, CrimeReport)
-        subject.record(act, **fields)
-        return subject
-
-    return record
+_records = partial(records, CrimeReport)
 
 
 def _project(subject_id: str, report: Any, acts: Any) -> list[tuple[Any, dict[str, Any]]]:

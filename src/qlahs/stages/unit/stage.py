@@ -6,13 +6,14 @@ day, which is what statistics roll up and what keeps history comparable across m
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from qlahs.domain.organisation_unit import OrganisationUnit
 from qlahs.kernel.errors import CommandRejected
-from qlahs.kernel.subject import Act, Subject
+from qlahs.kernel.subject import Subject
 from qlahs.stages.commands import Command
-from qlahs.stages.registry import Action, Lookup, Stage
+from qlahs.stages.registry import Action, Lookup, Stage, records
 from qlahs.stages.unit import commands as c
 
 U = OrganisationUnit
@@ -23,13 +24,7 @@ def _establish(subject: Subject | None, command: Command, fields: dict[str, Any]
     return U.establish(ref=command.ref, **fields)
 
 
-def _records(act: type[Act]) -> Any:
-    def record(subject: Subject | None, command: Command, fields: dict[str, Any]) -> Subject:
-        assert isinstance(subject, U)
-        subject.record(act, **fields)
-        return subject
-
-    return record
+_records = partial(records, U)
 
 
 def _active_unit(engine: Lookup, code: str, field: str) -> OrganisationUnit:

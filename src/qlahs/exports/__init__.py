@@ -1,0 +1,1 @@
+"""Files people take away: every Excel book, register and report is written by `excel.py`."""
