@@ -14,7 +14,7 @@ from qlahs.law.calendar import fmt
 from qlahs.stages.case import wording as w
 from qlahs.stages.case.book_names import CaseNames
 from qlahs.stages.case.book_tables import CASE_COLUMNS, CASE_DAYS, Row
-from qlahs.stages.case.investigation import GROUND_NAMES
+from qlahs.stages.case.investigation_commands import GROUND_NAMES
 
 C = CriminalCase
 

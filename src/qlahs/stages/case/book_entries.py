@@ -12,8 +12,8 @@ from qlahs.law.calendar import fmt
 from qlahs.stages.case import wording as w
 from qlahs.stages.case.book_names import CaseNames
 from qlahs.stages.case.book_tables import Row
-from qlahs.stages.case.custody import STAGE_NAMES as DETENTION_STAGES
-from qlahs.stages.case.investigation import GROUND_NAMES
+from qlahs.stages.case.custody_commands import STAGE_NAMES as DETENTION_STAGES
+from qlahs.stages.case.investigation_commands import GROUND_NAMES
 
 C = CriminalCase
 

@@ -6,9 +6,12 @@ from typing import Any
 
 from qlahs.domain.criminal_case import CaseAct, CriminalCase
 from qlahs.kernel.subject import Subject
-from qlahs.stages.case import appeal, custody, enforcement, indictment, investigation, trial
+from qlahs.stages.case import appeal, enforcement, indictment, trial
+from qlahs.stages.case import custody_commands as custody
+from qlahs.stages.case import investigation_commands as investigation
 from qlahs.stages.case.appeal import AppealRules
 from qlahs.stages.case.books import CASE_TABLES, project_case
+from qlahs.stages.case.charge_approval import ChargeApprovalRules
 from qlahs.stages.case.custody import CustodyRules
 from qlahs.stages.case.enforcement import EnforcementRules
 from qlahs.stages.case.indictment import IndictmentRules
@@ -19,7 +22,13 @@ from qlahs.stages.registry import Action, Stage
 
 
 class CaseRules(
-    InvestigationRules, CustodyRules, IndictmentRules, AppealRules, EnforcementRules, LineageRules
+    InvestigationRules,
+    ChargeApprovalRules,
+    CustodyRules,
+    IndictmentRules,
+    AppealRules,
+    EnforcementRules,
+    LineageRules,
 ):
     """Every obligation of a criminal case: each stage's rules react to the acts they know."""
 
