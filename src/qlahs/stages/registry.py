@@ -50,6 +50,21 @@ Involve = Callable[
     [Subject | None, Command, dict[str, Any], Lookup], tuple[dict[str, Any], list[Any]]
 ]
 
+# (the subject, or None for an act that creates it; the command; the act's fields) -> the subject
+Records = Callable[[Subject | None, Command, dict[str, Any]], Subject]
+
+
+def calls(method: Callable[..., None]) -> Records:
+    """What an action records by calling one act method of its subject, e.g.
+    `calls(CrimeReport.decide)`: the method checks, then records the act."""
+
+    def record(subject: Subject | None, command: Command, fields: dict[str, Any]) -> Subject:
+        assert subject is not None, "an act method needs its subject"
+        method(subject, **fields)
+        return subject
+
+    return record
+
 
 @dataclass(frozen=True)
 class Action:
@@ -57,7 +72,7 @@ class Action:
 
     name: str
     command: type[Command]
-    record: Callable[[Subject | None, Command, dict[str, Any]], Subject]
+    record: Records
     creates: bool = False
     # the subject's reference when it is not the command's `ref` (e.g. a number register is
     # named by unit, series and year); called with the command and the recording unit

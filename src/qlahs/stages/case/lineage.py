@@ -39,8 +39,7 @@ def link_report(
             f"Không tìm thấy nguồn tin {command.from_report} (trường 'from_report')."
         )
     if report.outcome is None:
-        report.record(
-            CrimeReport.Decided,
+        report.decide(
             on=command.on,
             actor=fields["actor"],
             unit=fields["unit"],

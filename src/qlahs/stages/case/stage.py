@@ -18,7 +18,7 @@ from qlahs.stages.case.indictment import IndictmentRules
 from qlahs.stages.case.investigation import InvestigationRules
 from qlahs.stages.case.lineage import LineageRules, join_in, link_report, split_off
 from qlahs.stages.commands import Command
-from qlahs.stages.registry import Action, Stage
+from qlahs.stages.registry import Action, Stage, calls
 
 
 class CaseRules(
@@ -49,8 +49,6 @@ def _records(act: type[CaseAct]) -> Any:
 
 C = CriminalCase
 ACTIONS: tuple[tuple[str, type[Command], type[CaseAct]], ...] = (
-    ("case.change_charge", investigation.ChangeCharge, C.ChargeChanged),
-    ("case.charge", investigation.ChargePerson, C.PersonCharged),
     ("case.approve_charge", investigation.ApproveCharge, C.ChargeApproved),
     ("case.cancel_charge", investigation.CancelCharge, C.ChargeCancelled),
     ("case.request_evidence", investigation.RequestEvidence, C.EvidenceRequested),
@@ -74,7 +72,6 @@ ACTIONS: tuple[tuple[str, type[Command], type[CaseAct]], ...] = (
         indictment.ReturnForInvestigation,
         C.ReturnedForInvestigation,
     ),
-    ("case.indict", indictment.Indict, C.Indicted),
     ("case.send_to_court", indictment.SendToCourt, C.SentToCourt),
     ("case.suspend", indictment.SuspendCase, C.Suspended),
     ("case.resume", indictment.ResumeCase, C.Resumed),
@@ -98,8 +95,11 @@ STAGE = Stage(
     tables=CASE_TABLES,
     actions=(
         Action("case.open", investigation.OpenCase, _open, creates=True, involve=link_report),
+        Action("case.change_charge", investigation.ChangeCharge, calls(C.change_charge)),
+        Action("case.charge", investigation.ChargePerson, calls(C.charge)),
+        Action("case.indict", indictment.Indict, calls(C.indict)),
         *(Action(name, command, _records(act)) for name, command, act in ACTIONS),
         Action("case.join", investigation.JoinCases, _records(C.Joined), involve=join_in),
-        Action("case.split", investigation.SplitCase, _records(C.Split), involve=split_off),
+        Action("case.split", investigation.SplitCase, calls(C.split), involve=split_off),
     ),
 )
