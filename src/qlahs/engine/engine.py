@@ -83,7 +83,7 @@ class Engine(Questions):
 
     def _fast_forward(self, sid: UUID) -> None:
         """Apply to the cached subject what other processes saved since it was cached: the
-        cache does not fast-forward by itself (store.py), and a stale copy would fail on save
+        cache does not fast-forward by itself (store/log.py), and a stale copy would fail on save
         and be rebuilt from every event, which is slow for a register of a thousand numbers."""
         cache = self.log.repository.cache
         if cache is None:
