@@ -9,8 +9,8 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from case_story import UNIT, record
-from qlahs.cli import cases as cases_cli
 from qlahs.cli import app
+from qlahs.cli import cases as cases_cli
 from qlahs.engine import Engine
 
 runner = CliRunner()

@@ -16,8 +16,8 @@ from typer.testing import CliRunner
 from browser import needs_chromium, screenshot
 from case_story import UNIT, record
 from office import libreoffice_table, needs_libreoffice
-from qlahs.cli import stats as stats_cli
 from qlahs.cli import app
+from qlahs.cli import stats as stats_cli
 from qlahs.engine import Engine
 from qlahs.stats import catalogue_doc
 from qlahs.stats.indicators import GROUPS
