@@ -15,10 +15,12 @@ Inside it, the personal fields of a subject's events are sealed with the subject
 `location.py` reads the URL; `log.py` opens the event log it names.
 """
 
+from qlahs.privacy.keys import CIPHER_ENV
 from qlahs.store.location import DEFAULT_URL, Location, locate, setup_lock
 from qlahs.store.log import DateAsISO, EventLog, open_event_log, store_key
 
 __all__ = [
+    "CIPHER_ENV",
     "DEFAULT_URL",
     "DateAsISO",
     "EventLog",
