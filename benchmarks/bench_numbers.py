@@ -113,7 +113,7 @@ def run_issuers(
     """`processes` spawned issuers, each taking `per_process` numbers one command at a time,
     in one register (or each in its own register when `separate`; or in as many registers
     as `days` fall in numbering years)."""
-    with Engine.open(url):  # create the store once: SQLite has no setup lock (store.py)
+    with Engine.open(url):  # create the store once: SQLite has no setup lock (store/location.py)
         pass
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(processes)

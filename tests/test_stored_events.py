@@ -32,3 +32,60 @@ def test_command_ids_stored_before_the_engine_package_still_resolve() -> None:
 
     assert resolve_topic("qlahs.application:CommandLog") is CommandLog
     assert resolve_topic("qlahs.application:CommandLog.Handled") is CommandLog.Handled
+
+
+CASE_ACTS = (
+    "Opened",
+    "ChargeChanged",
+    "PersonCharged",
+    "ChargeApproved",
+    "ChargeCancelled",
+    "EvidenceRequested",
+    "InvestigationExtended",
+    "InvestigationSuspended",
+    "InvestigationResumed",
+    "InvestigationDismissed",
+    "Transferred",
+    "Joined",
+    "JoinedInto",
+    "Split",
+    "InvestigationConcluded",
+    "Arrested",
+    "Held",
+    "HoldExtended",
+    "HoldExtensionApproved",
+    "Detained",
+    "DetentionExtended",
+    "Released",
+    "FileReceived",
+    "ProsecutionExtended",
+    "ReturnedForInvestigation",
+    "Indicted",
+    "SentToCourt",
+    "Suspended",
+    "Resumed",
+    "Dismissed",
+    "CourtAccepted",
+    "TrialPreparationExtended",
+    "BroughtToTrial",
+    "Judged",
+    "Appealed",
+    "Protested",
+    "AppealAccepted",
+    "AppealJudged",
+    "EnforcementDecided",
+)
+
+
+def test_case_acts_keep_the_topics_they_were_stored_under() -> None:
+    """The acts of a person's machines are declared on a base class of `CriminalCase`; they
+    are still written and read as `CriminalCase.<Act>`."""
+    from eventsourcing.utils import get_topic, resolve_topic
+
+    from qlahs.domain.criminal_case import CriminalCase
+
+    for name in CASE_ACTS:
+        topic = f"qlahs.domain.criminal_case:CriminalCase.{name}"
+        act = getattr(CriminalCase, name)
+        assert get_topic(act) == topic
+        assert resolve_topic(topic) is act

@@ -203,25 +203,31 @@ class CrimeReport(Subject):
         )
 
     def record(self, act: type[Act], **fields: Any) -> None:
-        """Record a later act after checking that the stage machine allows it."""
+        """Record an act whose only check is that the stage machine allows it."""
         self.require_step(act.step, fields["on"])
-        if act is CrimeReport.ProcuracyNotified and self.notified_on is not None:
+        self.trigger_event(act, **fields)
+
+    def notify_procuracy(self, **fields: Any) -> None:
+        """Thông báo cho Viện kiểm sát (Điều 146 k5): once, by the body that has the report."""
+        self.require_step(self.ProcuracyNotified.step, fields["on"])
+        if self.notified_on is not None:
             raise CommandRejected(
                 f"Nguồn tin {self.ref} đã được thông báo cho Viện kiểm sát ngày "
                 f"{fmt(self.notified_on)}; không thể thông báo lần thứ hai."
             )
-        if (
-            act is CrimeReport.ProcuracyNotified
-            and self.received_by == "CA_XA"
-            and getattr(self, "transferred_to", None) is None
-        ):
+        if self.received_by == "CA_XA" and getattr(self, "transferred_to", None) is None:
             raise CommandRejected(
                 f"Nguồn tin {self.ref} do Công an xã tiếp nhận chưa được chuyển cho Cơ quan điều "
                 "tra (report.transfer): chưa có cơ quan nào phải thông báo cho Viện kiểm sát "
                 "(Điều 146 k5)."
             )
-        if act is CrimeReport.Decided and fields.get("case") and fields.get("outcome") != "khoi_to":
+        self.trigger_event(self.ProcuracyNotified, **fields)
+
+    def decide(self, **fields: Any) -> None:
+        """Quyết định khởi tố hoặc không khởi tố (Điều 147 k1); only a prosecution names a case."""
+        self.require_step(self.Decided.step, fields["on"])
+        if fields.get("case") and fields.get("outcome") != "khoi_to":
             raise CommandRejected(
                 "Trường 'case' chỉ dùng khi 'outcome' là khoi_to (quyết định khởi tố vụ án)."
             )
-        self.trigger_event(act, **fields)
+        self.trigger_event(self.Decided, **fields)

@@ -25,10 +25,10 @@ from qlahs.law.units import units
 from qlahs.stages.commands import Command
 
 if TYPE_CHECKING:
-    from qlahs.engine import Engine
+    from qlahs.engine.core import EngineCore
 
 
-def allow(engine: Engine, wish: Wish) -> Grant:
+def allow(engine: EngineCore, wish: Wish) -> Grant:
     """The one access check of the Engine (docs/security.md)."""
     actor = engine.actor
     if actor is None:
@@ -47,7 +47,7 @@ def allow(engine: Engine, wish: Wish) -> Grant:
         raise
 
 
-def note_refusal(engine: Engine, user: str, unit: str, wish: Wish, reason: str) -> None:
+def note_refusal(engine: EngineCore, user: str, unit: str, wish: Wish, reason: str) -> None:
     record = wish.record
     engine.log.save(
         AccessRefused.note(
@@ -66,7 +66,7 @@ def note_refusal(engine: Engine, user: str, unit: str, wish: Wish, reason: str) 
 # -- the wishes of the Engine's methods ------------------------------------------------------
 
 
-def command_wishes(engine: Engine, command: Command) -> list[Wish]:
+def command_wishes(engine: EngineCore, command: Command) -> list[Wish]:
     """Recording `command`: in the unit of its subject, and in the unit the command names.
     None for the system, which is never checked (and pays nothing on its hot path)."""
     if engine.actor is None:
@@ -86,7 +86,7 @@ def command_wishes(engine: Engine, command: Command) -> list[Wish]:
     return wishes
 
 
-def subject_wish(engine: Engine, kind: str, ref: str, permission: str, what: str) -> Wish:
+def subject_wish(engine: EngineCore, kind: str, ref: str, permission: str, what: str) -> Wish:
     """Reading one record (its acts, deadlines, history)."""
     subject = engine._find(subject_id(kind, ref))
     if subject is None:
@@ -94,7 +94,7 @@ def subject_wish(engine: Engine, kind: str, ref: str, permission: str, what: str
     return Wish(permission, what, subject.unit, record(engine, kind, ref, subject.unit))
 
 
-def involved_wishes(engine: Engine, command: Command, others: list[Any]) -> list[Wish]:
+def involved_wishes(engine: EngineCore, command: Command, others: list[Any]) -> list[Wish]:
     """Other subjects an act changes too (a report a case is opened from, joined cases)."""
     if engine.actor is None:
         return []
@@ -114,7 +114,7 @@ def involved_wishes(engine: Engine, command: Command, others: list[Any]) -> list
 # -- facts ---------------------------------------------------------------------------------
 
 
-def record(engine: Engine, kind: str, ref: str, unit: str) -> Record:
+def record(engine: EngineCore, kind: str, ref: str, unit: str) -> Record:
     """The record's classification, read from its events, never from a cache: a record made
     confidential by another process a moment ago must be refused now."""
     found = fold(engine.log.events.get(record_access_id(kind, ref)))
@@ -132,7 +132,7 @@ def fold(events: Iterable[Any]) -> Any:
     return found
 
 
-def classified(engine: Engine) -> list[Record]:
+def classified(engine: EngineCore) -> list[Record]:
     """Every record of level 1 or 2 (read model: the engine caught up before asking)."""
     ra = t.record_access
     with engine.sql.connect() as connection:
@@ -143,13 +143,13 @@ def classified(engine: Engine) -> list[Record]:
         ]
 
 
-def find_user(engine: Engine, login: str) -> User | None:
+def find_user(engine: EngineCore, login: str) -> User | None:
     found = fold(engine.log.events.get(user_id(login)))
     assert found is None or isinstance(found, User)
     return found
 
 
-def resolve(engine: Engine, who: Actor | str) -> Actor:
+def resolve(engine: EngineCore, who: Actor | str) -> Actor:
     """The actor of a login from the user directory; an Actor is trusted as given (a service
     that authenticates its users itself)."""
     if isinstance(who, Actor):

@@ -52,6 +52,20 @@ Involve = Callable[
     [Subject | None, Command, dict[str, Any], Lookup], tuple[dict[str, Any], list[Any]]
 ]
 
+# (the subject, or None for an act that creates it; the command; the act's fields) -> the subject
+
+
+def calls(method: Callable[..., None]) -> Record:
+    """What an action records by calling one act method of its subject, e.g.
+    `calls(CrimeReport.decide)`: the method checks, then records the act."""
+
+    def record(subject: Subject | None, command: Command, fields: dict[str, Any]) -> Subject:
+        assert subject is not None, "an act method needs its subject"
+        method(subject, **fields)
+        return subject
+
+    return record
+
 
 # (the subject before its act, None when the action creates it; the command; the act's fields)
 # -> the subject with the act recorded

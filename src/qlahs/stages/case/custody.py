@@ -1,4 +1,6 @@
-"""Custody (BLTTHS 2015 Điều 109–125, 173, 241, 278, 329, 347): commands and rules.
+"""Custody (BLTTHS 2015 Điều 109–125, 173, 241, 278, 329, 347): the rules.
+
+The commands are in `custody_commands.py`; the limit of a detention order in `detention.py`.
 
 - `custody.hold` — Điều 118: 3 days (72 hours) from receiving the person; at most two
   extensions of at most 3 days each.
@@ -12,92 +14,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any, ClassVar, Literal
-
-from pydantic import Field, model_validator
+from typing import Any
 
 from qlahs.domain.criminal_case import CriminalCase
 from qlahs.kernel.subject import Act, day_of
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import Period, add_hours, custody_days, hold_period
 from qlahs.law.deadlines import Deadline
-from qlahs.law.rulebook import InForce
-from qlahs.stages.case.common import CaseFacts
-from qlahs.stages.commands import Command
+from qlahs.stages.case.custody_commands import STAGE_NAMES
+from qlahs.stages.case.detention import DETENTION, DetentionLimits
 
-HOLD, APPROVE_HOLD, DETENTION = (
-    "custody.hold",
-    "custody.hold_extension_approve",
-    "custody.detention",
-)
-DetentionStage = Literal["investigation", "prosecution", "trial", "judgment", "appeal"]
-STAGE_NAMES = {
-    "investigation": "để điều tra",
-    "prosecution": "trong giai đoạn truy tố",
-    "trial": "để chuẩn bị xét xử",
-    "judgment": "sau khi tuyên án sơ thẩm",
-    "appeal": "để xét xử phúc thẩm",
-}
-
-
-class _Person(Command):
-    person: str = Field(min_length=1)
-
-
-class Arrest(_Person):
-    """Giữ người trong trường hợp khẩn cấp, bắt người (Điều 110–114)."""
-
-    action: ClassVar[str] = "custody.arrest"
-
-
-class Hold(_Person):
-    """Tạm giữ (Điều 117–118); ghi giờ nhận người: YYYY-MM-DDTHH:MM."""
-
-    action: ClassVar[str] = "custody.hold"
-
-
-class ExtendHold(_Person):
-    action: ClassVar[str] = "custody.extend_hold"
-    days: int = Field(default=3, ge=1, le=9)
-
-
-class ApproveHoldExtension(_Person):
-    action: ClassVar[str] = "custody.approve_hold_extension"
-
-
-class Detain(_Person):
-    """Tạm giam (Điều 119; thời hạn theo Điều 173, 241, 278, 329, 347)."""
-
-    action: ClassVar[str] = "custody.detain"
-    months: int | None = Field(default=None, ge=1, le=24)
-    days: int | None = Field(default=None, ge=1, le=720)
-    until: date | None = None
-    stage: DetentionStage = "investigation"
-
-    @model_validator(mode="after")
-    def _one_period(self) -> Detain:
-        given = [x for x in (self.months, self.days, self.until) if x is not None]
-        if len(given) != 1:
-            raise ValueError("ghi đúng một trong các trường 'months', 'days' hoặc 'until'")
-        return self
-
-
-class ExtendDetention(_Person):
-    action: ClassVar[str] = "custody.extend_detention"
-    months: int | None = Field(default=None, ge=1, le=12)
-    days: int | None = Field(default=None, ge=1, le=360)
-
-    @model_validator(mode="after")
-    def _one_period(self) -> ExtendDetention:
-        if (self.months is None) == (self.days is None):
-            raise ValueError("ghi đúng một trong hai trường 'months' hoặc 'days'")
-        return self
-
-
-class Release(_Person):
-    """Trả tự do; hủy bỏ hoặc thay thế biện pháp ngăn chặn."""
-
-    action: ClassVar[str] = "custody.release"
+HOLD, APPROVE_HOLD = "custody.hold", "custody.hold_extension_approve"
 
 
 @dataclass
@@ -111,7 +38,7 @@ class PersonCustody:
     detention_extensions: int = 0
 
 
-class CustodyRules(CaseFacts):
+class CustodyRules(DetentionLimits):
     """Custody clocks, one set per person."""
 
     def __init__(self, *args: Any):
@@ -355,54 +282,6 @@ class CustodyRules(CaseFacts):
             previous.explain(f"Ngày {fmt(act.on)} lệnh tạm giam mới tiếp nối.")
         else:
             self.close(DETENTION, act, "lệnh tạm giam mới", person=getattr(act, "person", None))
-
-    def _cap(self, stage: str, person: str, day: date) -> InForce:
-        if self.summary and stage in ("investigation", "prosecution", "trial", "appeal"):
-            stage_key = "summary_trial" if stage == "trial" else f"summary_{stage}"
-            cap = self.rulebook.value(DETENTION, stage_key, day)
-        elif stage in ("judgment", "appeal"):
-            cap = self.rulebook.value(DETENTION, stage, day)
-        else:
-            # Điều 173 sets each accused person's limit by the crime that person is charged
-            # with; later stages borrow the case's own time limit (Điều 241, 278).
-            category = self.person_category(person) if stage == "investigation" else None
-            cap = self.by_category(DETENTION, stage, day, category)
-        return self._for_minor(self._within_new_period(cap, stage, day), person, day)
-
-    def _within_new_period(self, cap: InForce, stage: str, day: date) -> InForce:
-        """In a resumed or supplementary investigation, detention may not outlast that
-        investigation period (Điều 174 k4)."""
-        period = self.deadlines.get("case.investigate")
-        if stage != "investigation" or self.investigation_mode == "initial" or period is None:
-            return cap
-        left = (day_of(period.due) - day_of(day)).days + 1
-        if left >= cap.value:
-            return cap
-        rule = self.rulebook.value(DETENTION, "within_new_investigation_period", day)
-        return cap.model_copy(
-            update={
-                "value": max(0, left),
-                "citation": rule.citation,
-                "confidence": rule.confidence,
-                "parameter": f"{rule.parameter} (đến hết ngày {fmt(period.due)})",
-            }
-        )
-
-    def _for_minor(self, limit: InForce, person: str, day: date) -> InForce:
-        """Two thirds of an adult's limit for a person under 18 (Điều 419 k1): every limit of
-        tạm giam, extensions included."""
-        if not self.is_minor(person, day):
-            return limit
-        top = self.rulebook.value(DETENTION, "minor_numerator", day)
-        bottom = self.rulebook.value(DETENTION, "minor_denominator", day)
-        return limit.model_copy(
-            update={
-                "value": limit.value * top.value // bottom.value,
-                "citation": top.citation,
-                "confidence": top.confidence,
-                "parameter": f"{limit.parameter} × {top.value}/{bottom.value}",
-            }
-        )
 
 
 def _moment(on: date) -> datetime:

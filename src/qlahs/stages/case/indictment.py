@@ -16,7 +16,7 @@ from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import count
 from qlahs.stages.case.common import CaseFacts
-from qlahs.stages.case.investigation import EARLY_GROUNDS, GROUND_NAMES, Ground
+from qlahs.stages.case.investigation_commands import EARLY_GROUNDS, GROUND_NAMES, Ground
 from qlahs.stages.commands import Command
 
 DECIDE, SEND = "prosecution.decide", "prosecution.send_to_court"

@@ -19,7 +19,8 @@ from qlahs.kernel.subject import Subject, day_of
 from qlahs.law.calendar import fmt
 from qlahs.law.deadlines import Deadline, Judgement, iso, key
 from qlahs.stages.case.common import CaseFacts
-from qlahs.stages.case.investigation import INVESTIGATE, JoinCases, OpenCase, SplitCase
+from qlahs.stages.case.investigation import INVESTIGATE
+from qlahs.stages.case.investigation_commands import JoinCases, OpenCase, SplitCase
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Lookup
 
@@ -38,8 +39,7 @@ def link_report(
             f"Không tìm thấy nguồn tin {command.from_report} (trường 'from_report')."
         )
     if report.outcome is None:
-        report.record(
-            CrimeReport.Decided,
+        report.decide(
             on=command.on,
             actor=fields["actor"],
             unit=fields["unit"],

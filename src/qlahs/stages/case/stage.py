@@ -7,9 +7,12 @@ from typing import Any
 
 from qlahs.domain.criminal_case import CaseAct, CriminalCase
 from qlahs.kernel.subject import Subject
-from qlahs.stages.case import appeal, custody, enforcement, indictment, investigation, trial
+from qlahs.stages.case import appeal, enforcement, indictment, trial
+from qlahs.stages.case import custody_commands as custody
+from qlahs.stages.case import investigation_commands as investigation
 from qlahs.stages.case.appeal import AppealRules
 from qlahs.stages.case.books import CASE_TABLES, project_case
+from qlahs.stages.case.charge_approval import ChargeApprovalRules
 from qlahs.stages.case.custody import CustodyRules
 from qlahs.stages.case.enforcement import EnforcementRules
 from qlahs.stages.case.indictment import IndictmentRules
@@ -17,11 +20,17 @@ from qlahs.stages.case.investigation import InvestigationRules
 from qlahs.stages.case.lineage import LineageRules, join_in, link_report, split_off
 from qlahs.stages.case.statistics import STATISTICS
 from qlahs.stages.commands import Command
-from qlahs.stages.registry import Action, Stage, records
+from qlahs.stages.registry import Action, Stage, calls, records
 
 
 class CaseRules(
-    InvestigationRules, CustodyRules, IndictmentRules, AppealRules, EnforcementRules, LineageRules
+    InvestigationRules,
+    ChargeApprovalRules,
+    CustodyRules,
+    IndictmentRules,
+    AppealRules,
+    EnforcementRules,
+    LineageRules,
 ):
     """Every obligation of a criminal case: each stage's rules react to the acts they know."""
 
@@ -36,8 +45,6 @@ _records = partial(records, CriminalCase)
 
 C = CriminalCase
 ACTIONS: tuple[tuple[str, type[Command], type[CaseAct]], ...] = (
-    ("case.change_charge", investigation.ChangeCharge, C.ChargeChanged),
-    ("case.charge", investigation.ChargePerson, C.PersonCharged),
     ("case.approve_charge", investigation.ApproveCharge, C.ChargeApproved),
     ("case.cancel_charge", investigation.CancelCharge, C.ChargeCancelled),
     ("case.request_evidence", investigation.RequestEvidence, C.EvidenceRequested),
@@ -61,7 +68,6 @@ ACTIONS: tuple[tuple[str, type[Command], type[CaseAct]], ...] = (
         indictment.ReturnForInvestigation,
         C.ReturnedForInvestigation,
     ),
-    ("case.indict", indictment.Indict, C.Indicted),
     ("case.send_to_court", indictment.SendToCourt, C.SentToCourt),
     ("case.suspend", indictment.SuspendCase, C.Suspended),
     ("case.resume", indictment.ResumeCase, C.Resumed),
@@ -86,8 +92,11 @@ STAGE = Stage(
     statistics=STATISTICS,
     actions=(
         Action("case.open", investigation.OpenCase, _open, creates=True, involve=link_report),
+        Action("case.change_charge", investigation.ChangeCharge, calls(C.change_charge)),
+        Action("case.charge", investigation.ChargePerson, calls(C.charge)),
+        Action("case.indict", indictment.Indict, calls(C.indict)),
         *(Action(name, command, _records(act)) for name, command, act in ACTIONS),
         Action("case.join", investigation.JoinCases, _records(C.Joined), involve=join_in),
-        Action("case.split", investigation.SplitCase, _records(C.Split), involve=split_off),
+        Action("case.split", investigation.SplitCase, calls(C.split), involve=split_off),
     ),
 )

@@ -11,8 +11,8 @@ from qlahs.domain.criminal_case import CriminalCase
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
 from qlahs.law.crimes import CATEGORY_NAMES, crime_table, parse_charge
-from qlahs.stages.case.custody import STAGE_NAMES as DETENTION_STAGES
-from qlahs.stages.case.investigation import GROUND_NAMES
+from qlahs.stages.case.custody_commands import STAGE_NAMES as DETENTION_STAGES
+from qlahs.stages.case.investigation_commands import GROUND_NAMES
 
 C = CriminalCase
 # Vietnam keeps UTC+7 all year: the moment an act was entered, as people there read it.

@@ -8,7 +8,7 @@ from typing import Any
 from qlahs.domain.crime_report import CrimeReport
 from qlahs.kernel.subject import Subject
 from qlahs.stages.commands import Command
-from qlahs.stages.registry import Action, Stage, records
+from qlahs.stages.registry import Action, Stage, calls, records
 from qlahs.stages.report import commands as c
 from qlahs.stages.report.book import report_book, report_book_row
 from qlahs.stages.report.rules import ReportRules
@@ -37,9 +37,7 @@ STAGE = Stage(
     actions=(
         Action("report.receive", c.ReceiveReport, _receive, creates=True),
         Action("report.transfer", c.TransferReport, _records(CrimeReport.Transferred)),
-        Action(
-            "report.notify_procuracy", c.NotifyProcuracy, _records(CrimeReport.ProcuracyNotified)
-        ),
+        Action("report.notify_procuracy", c.NotifyProcuracy, calls(CrimeReport.notify_procuracy)),
         Action(
             "report.assign_prosecutor", c.AssignProsecutor, _records(CrimeReport.ProsecutorAssigned)
         ),
@@ -58,7 +56,7 @@ STAGE = Stage(
             _records(CrimeReport.SuspensionCancelled),
         ),
         Action("report.resume", c.ResumeReport, _records(CrimeReport.Resumed)),
-        Action("report.decide", c.DecideReport, _records(CrimeReport.Decided)),
+        Action("report.decide", c.DecideReport, calls(CrimeReport.decide)),
         Action("report.correct", c.CorrectReport, _records(CrimeReport.Corrected)),
     ),
 )

@@ -1,0 +1,111 @@
+"""The Engine's questions: deadlines, violations, subjects and their history, search. Each is
+checked by the access gate first; lists answer from the read models, caught up first."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from qlahs.access.policy import Grant, Wish
+from qlahs.engine import gate
+from qlahs.engine.core import EngineCore
+from qlahs.kernel.errors import SubjectNotFound
+from qlahs.kernel.subject import Act, Subject, subject_id
+from qlahs.law.deadlines import Deadline, Judgement, Violation
+from qlahs.projections import queries
+from qlahs.projections.projector import Progress
+
+
+class Questions(EngineCore):
+    """The Engine's queries."""
+
+    def catch_up(self, progress: Progress | None = None) -> int:
+        """Bring the read models up to date; queries call this first. A user must be allowed
+        to read records: whoever catches up is about to read the tables."""
+        self.authorize(Wish("read.records", "đọc các bảng sổ, thời hạn, vi phạm"))
+        return self.projector.catch_up(progress)
+
+    def replay(self, progress: Progress | None = None) -> int:
+        """Rebuild every read model from nothing."""
+        self.authorize(Wish("manage.store", "dựng lại bảng đọc"))
+        return self.projector.rebuild(progress)
+
+    def _reading(self, what: str, unit: str | None = None, ref: str | None = None) -> Grant:
+        """Catch up, then check a question over many records (of `unit`, or every unit the
+        user reaches); confidential ones the user may not see stay out of the answer."""
+        self.projector.catch_up()
+        if ref is not None and self.actor is not None:
+            for kind in self.registry.subjects:
+                if self._find(subject_id(kind, ref)) is not None:
+                    self.authorize(gate.subject_wish(self, kind, ref, "read.records", what))
+        return self.authorize(Wish("read.records", what, unit))
+
+    def deadlines(
+        self,
+        as_of: date,
+        *,
+        unit: str | None = None,
+        ref: str | None = None,
+        rule: str | None = None,
+    ) -> list[Deadline]:
+        grant = self._reading("xem danh sách thời hạn", unit, ref)
+        with self.sql.connect() as connection:
+            found = queries.deadlines(connection, as_of, unit=unit, ref=ref, rule=rule)
+        return [d for d in found if grant.shows(d.unit, d.ref)]
+
+    def due_within(self, as_of: date, days: int, *, unit: str | None = None) -> list[Deadline]:
+        grant = self._reading("xem danh sách thời hạn sắp đến hạn", unit)
+        with self.sql.connect() as connection:
+            found = queries.open_deadlines(connection, as_of, within_days=days, unit=unit)
+        return [d for d in found if grant.shows(d.unit, d.ref)]
+
+    def overdue(self, as_of: date, *, unit: str | None = None) -> list[Deadline]:
+        grant = self._reading("xem danh sách quá hạn", unit)
+        with self.sql.connect() as connection:
+            found = queries.overdue(connection, as_of, unit=unit)
+        return [d for d in found if grant.shows(d.unit, d.ref)]
+
+    def violations(
+        self, as_of: date, *, unit: str | None = None, ref: str | None = None
+    ) -> list[Violation]:
+        grant = self._reading("xem danh sách vi phạm", unit, ref)
+        with self.sql.connect() as connection:
+            found = queries.violations(connection, as_of, unit=unit, ref=ref)
+        return [v for v in found if grant.shows(v.unit, v.ref)]
+
+    def judge(self, kind: str, ref: str, as_of: date) -> Judgement:
+        """Deadlines and violations of one subject, computed from its events directly."""
+        self._reading_one(kind, ref, "xem thời hạn và vi phạm")
+        sid = subject_id(kind, ref)
+        return self._judge(kind, self._acts(sid), as_of)
+
+    def find_subject(self, kind: str, ref: str) -> Subject | None:
+        self._reading_one(kind, ref, "xem hồ sơ")
+        found = self._find(subject_id(kind, ref))
+        return found if isinstance(found, Subject) else None
+
+    def subject(self, kind: str, ref: str) -> Subject:
+        """The subject as stored now (another process may have changed it)."""
+        self._evict_id(subject_id(kind, ref))
+        self._reading_one(kind, ref, "xem hồ sơ")
+        found = self._find(subject_id(kind, ref))
+        if not isinstance(found, Subject):
+            raise SubjectNotFound(f"Không tìm thấy {kind} {ref}.")
+        return found
+
+    def history(self, kind: str, ref: str) -> list[Act]:
+        self._reading_one(kind, ref, "xem diễn biến hồ sơ")
+        return self._acts(subject_id(kind, ref))
+
+    def search(self, text: str) -> list[dict[str, Any]]:
+        grant = self._reading("tìm hồ sơ")
+        with self.sql.connect() as connection:
+            found = queries.find_subjects(connection, text)
+        return [row for row in found if grant.shows(row["unit"], row["ref"])]
+
+    def _reading_one(self, kind: str, ref: str, what: str) -> None:
+        # What this process decoded of a subject erased since (by any process) is forgotten
+        # before the subject is read again.
+        self.projector.forget_erased()
+        if self.actor is not None:
+            self.authorize(gate.subject_wish(self, kind, ref, "read.records", f"{what} {ref}"))
