@@ -1,15 +1,12 @@
 """Each subject's own data key: the personal fields of its events are sealed with it, and
 erasing the subject's personal data is destroying it (crypto-shredding, docs/security.md §5).
 
-Keys live in `qlahs_subject_keys`, beside the event table and apart from the read models
-(their own MetaData: `replay` and a new SCHEMA_VERSION never drop them). A key is made when
-the first personal field of a subject is sealed, in a short transaction of its own before the
-event is saved: eventsourcing's recorder writes events on its own connection, so the two
-cannot share a transaction, and a save that then fails only leaves a key nobody used yet.
-
-With QLAHS_CIPHER_KEY set, each key is stored wrapped (AES-GCM) under the store key, so the
-key table alone opens nothing. Keys are cached per process; `refresh` drops the keys of
-subjects erased by another process (a count query: erasures are rare).
+Keys live in `qlahs_subject_keys`, apart from the read models (`replay` never drops them). A
+key is made when a subject's first personal field is sealed, in a short transaction before the
+event is saved (eventsourcing writes events on its own connection; a failed save only leaves an
+unused key). With QLAHS_CIPHER_KEY each key is stored wrapped (AES-GCM) under the store key;
+without it keys are in clear beside the sealed fields: erasure, not secrecy. Keys are cached
+per process; `refresh` drops the keys of subjects another process erased.
 """
 
 from __future__ import annotations

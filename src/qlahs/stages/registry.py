@@ -21,7 +21,8 @@ from pydantic import ValidationError
 from qlahs.kernel.errors import InvalidCommand, UnknownAction
 from qlahs.kernel.subject import Act, Subject
 from qlahs.law.calendar import Calendar
-from qlahs.law.deadlines import Fold, Judgement
+from qlahs.law.deadlines import Judgement
+from qlahs.law.fold import Fold
 from qlahs.law.rulebook import RuleBook
 from qlahs.stages.commands import Command
 from qlahs.stages.statistics import Statistics

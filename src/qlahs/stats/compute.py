@@ -22,7 +22,7 @@ from qlahs.domain.organisation_unit import OrganisationUnit
 from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import Calendar, fmt
-from qlahs.law.deadlines import Fold
+from qlahs.law.fold import Fold
 from qlahs.law.rulebook import RuleBook
 from qlahs.stages.registry import registry
 from qlahs.stats import snapshot as log

@@ -21,7 +21,8 @@ from typing import Any
 from eventsourcing.utils import resolve_topic
 
 from qlahs.kernel.subject import Act
-from qlahs.law.deadlines import Fold, Judgement, Version, iso, judge, versions
+from qlahs.law.deadlines import Judgement, Version, iso, judge, versions
+from qlahs.law.fold import Fold
 from qlahs.stages.statistics import Statistics
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import count
-from qlahs.law.deadlines import Fold
+from qlahs.law.fold import Fold
 from qlahs_warning.letter import WarningLetter
 
 ANSWER = "warning.answer"

@@ -9,7 +9,8 @@ from qlahs.domain.criminal_case import CriminalCase
 from qlahs.kernel.subject import day_of
 from qlahs.law.counting import count
 from qlahs.law.crimes import CATEGORY_NAMES, gravest
-from qlahs.law.deadlines import Deadline, Fold
+from qlahs.law.deadlines import Deadline
+from qlahs.law.fold import Fold
 from qlahs.law.rulebook import InForce
 
 

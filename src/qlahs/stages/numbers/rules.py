@@ -19,7 +19,8 @@ from datetime import date
 from qlahs.domain.number_symbol import SUFFIXES, symbol
 from qlahs.domain.register import Register
 from qlahs.law.calendar import Calendar, fmt
-from qlahs.law.deadlines import Fold, Violation
+from qlahs.law.deadlines import Violation
+from qlahs.law.fold import Fold
 from qlahs.law.number_series import series_book
 from qlahs.law.rulebook import RuleBook
 

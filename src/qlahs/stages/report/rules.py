@@ -18,7 +18,7 @@ from qlahs.domain.crime_report import BODY_NAMES, GROUND_NAMES, CrimeReport
 from qlahs.kernel.subject import Act, day_of
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import Period, count
-from qlahs.law.deadlines import Fold
+from qlahs.law.fold import Fold
 
 NOTIFY, RESOLVE, REQUEST = "report.notify_procuracy", "report.resolve", "report.extension_request"
 
