@@ -155,6 +155,34 @@ def test_sending_a_command_id_again_returns_the_first_result_and_records_nothing
     assert len(engine.history("report", "TB1")) == 2
 
 
+def test_a_command_id_sent_again_with_other_content_is_refused(engine: Engine) -> None:
+    engine.execute(receive())
+    first = {"do": "report.notify_procuracy", "ref": "TB1", "on": "2025-03-04", "command_id": "c1"}
+    engine.execute(first)
+    other = {
+        "do": "report.assign_prosecutor",
+        "ref": "TB1",
+        "on": "2025-03-05",
+        "command_id": "c1",
+        "with": {"prosecutor": "KSV A"},
+    }
+    with pytest.raises(CommandRejected, match=r"Mã lệnh 'c1' \(trường 'command_id'\) đã được dùng"):
+        engine.execute(other)
+    assert len(engine.history("report", "TB1")) == 2  # nothing of the second was recorded
+    assert engine.execute(first).version == 2  # the first, sent again, still answers
+
+
+def test_command_ids_belong_to_their_unit(engine: Engine) -> None:
+    """The same id chosen in two units records two commands; neither sees the other's result."""
+    for unit, ref in (("VKSKV1", "TB1"), ("VKSKV7", "TB7")):
+        recorded = engine.execute(receive(ref=ref) | {"unit": unit, "command_id": "so-1"})
+        assert recorded.ref == ref
+    assert {s.ref for s in (engine.subject("report", "TB1"), engine.subject("report", "TB7"))} == {
+        "TB1",
+        "TB7",
+    }
+
+
 def test_concurrent_writers_on_one_report_lose_nothing(store_url: str) -> None:
     with Engine.open(store_url) as setup:
         setup.execute(receive())
@@ -183,6 +211,43 @@ def test_concurrent_writers_on_one_report_lose_nothing(store_url: str) -> None:
     assert errors == []
     with Engine.open(store_url) as check:
         assert len(check.history("report", "TB1")) == 1 + 3 * 10
+
+
+@pytest.mark.postgres
+def test_writers_that_lose_every_race_queue_on_the_subject_instead_of_giving_up(
+    pg_schema_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no optimistic attempt at all, 8 writers on one report still record everything."""
+    from qlahs.engine import engine as engine_module
+
+    monkeypatch.setattr(engine_module, "RETRIES", 0)  # every writer goes to the queue
+    with Engine.open(pg_schema_url) as setup:
+        setup.execute(receive())
+    errors: list[BaseException] = []
+
+    def writer(index: int) -> None:
+        try:
+            with Engine.open(pg_schema_url) as engine:
+                for n in range(8):
+                    engine.execute(
+                        {
+                            "do": "report.assign_prosecutor",
+                            "ref": "TB1",
+                            "on": "2025-03-05",
+                            "with": {"prosecutor": f"KSV {index}-{n}"},
+                        }
+                    )
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with Engine.open(pg_schema_url) as check:
+        assert len(check.history("report", "TB1")) == 1 + 8 * 8
 
 
 def test_preview_tells_the_violation_an_act_would_create_without_recording_it(

@@ -25,9 +25,10 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 
 from qlahs.engine import gate
-from qlahs.engine.command_log import CommandLog
+from qlahs.engine.command_log import CommandLog, digest, log_id, scope_of
 from qlahs.engine.questions import Questions
 from qlahs.kernel.errors import (
+    CommandRejected,
     ConcurrencyError,
     InvalidCommand,
     SubjectExists,
@@ -38,7 +39,8 @@ from qlahs.law.calendar import fmt
 from qlahs.law.deadlines import Violation
 from qlahs.stages.commands import Command, Recorded
 
-RETRIES = 25
+RETRIES = 25  # optimistic attempts before a writer queues on the subject's lock
+QUEUED_RETRIES = 25  # attempts in the queue (only writers that did not queue still collide)
 
 
 class Engine(Questions):
@@ -69,17 +71,25 @@ class Engine(Questions):
             command = self.command(command)
         for wish in gate.command_wishes(self, command):
             self.authorize(wish)
-        with self._queued(command):
-            return self._record(command)
+        try:
+            with self._queued(command):
+                return self._record(command, RETRIES)
+        except ConcurrencyError:
+            if not self.location.is_postgres or self.registry.action(command.action).exclusive:
+                raise
+            # A hot subject: instead of giving up, queue behind its other writers on its lock.
+            with self._queued(command, hot=True):
+                return self._record(command, QUEUED_RETRIES)
 
     @contextlib.contextmanager
-    def _queued(self, command: Command) -> Iterator[None]:
+    def _queued(self, command: Command, *, hot: bool = False) -> Iterator[None]:
         """Writers of an `exclusive` action's subject (a busy number register) take turns on a
         PostgreSQL advisory lock held across load and save instead of colliding and retrying.
         The lock is per subject, so other subjects never wait; elsewhere the optimistic
-        retries of `_record` remain."""
+        retries of `_record` remain. Any subject takes the lock once it is `hot`: a writer that
+        lost every optimistic race queues instead of giving up."""
         action = self.registry.action(command.action)
-        if not (action.exclusive and self.location.is_postgres):
+        if not ((action.exclusive or hot) and self.location.is_postgres):
             yield
             return
         sid = subject_id(self.registry.subject_of(command.action).kind, self._subject_ref(command))
@@ -104,15 +114,26 @@ class Engine(Questions):
             assert isinstance(event, Aggregate.Event)
             aggregate = event.mutate(aggregate)
 
-    def _record(self, command: Command) -> Recorded:
-        log_id = subject_id("command", command.command_id) if command.command_id else None
-        for attempt in range(RETRIES):
+    def _record(self, command: Command, attempts: int) -> Recorded:
+        sent_as = digest(command)
+        scope = scope_of(
+            command.unit or self.default_unit,
+            self.actor.user if self.actor else command.actor or self.default_actor,
+        )
+        log = log_id(scope, command.command_id) if command.command_id else None
+        for attempt in range(attempts):
             if attempt:
                 # Back off with jitter so that writers racing on one subject stop colliding.
                 time.sleep(random.uniform(0, min(0.2, 0.002 * 2**attempt)))
-            if log_id is not None:
-                earlier = self._command_log(log_id)
+            if log is not None:
+                earlier = self._command_log(log)
                 if earlier is not None:
+                    if earlier.digest != sent_as:
+                        raise CommandRejected(
+                            f"Mã lệnh '{command.command_id}' (trường 'command_id') đã được dùng "
+                            "cho một lệnh khác: mỗi lệnh cần một mã lệnh riêng; gửi lại đúng lệnh "
+                            "cũ thì dùng lại mã cũ."
+                        )
                     return Recorded.model_validate(earlier.result)
             # A new subject is not looked up first: a duplicate fails on save, and the retry
             # then finds it and refuses the command.
@@ -132,14 +153,16 @@ class Engine(Questions):
                 on=command.on.isoformat(),
             )
             pending: list[Aggregate] = [subject, *others]
-            if log_id is not None:
+            if log is not None:
                 assert command.command_id is not None
                 pending.append(
                     CommandLog._create(
                         CommandLog.Handled,
-                        id=log_id,
+                        id=log,
                         command_id=command.command_id,
                         result=result.model_dump(),
+                        digest=sent_as,
+                        scope=scope,
                     )
                 )
             try:
@@ -153,7 +176,7 @@ class Engine(Questions):
                 raise
             return result
         raise ConcurrencyError(
-            f"Không ghi được '{command.action}' cho {self._subject_ref(command)} sau {RETRIES} "
+            f"Không ghi được '{command.action}' cho {self._subject_ref(command)} sau {attempts} "
             "lần do xung đột ghi đồng thời; không có gì được ghi, hãy gửi lại lệnh."
         )
 
