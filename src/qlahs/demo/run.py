@@ -41,6 +41,7 @@ def run_demo(
     until: date | None = None,
 ) -> dict[str, Any]:
     until = until or date.today()
+    out.mkdir(parents=True, exist_ok=True)  # the files the demo writes go there
     location = locate(db)
     if not location.is_postgres and location.sql_url.database not in (None, ":memory:"):
         for suffix in ("", "-wal", "-shm"):
