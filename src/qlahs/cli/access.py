@@ -36,12 +36,14 @@ def user_add(
     role: Annotated[
         list[str], typer.Option("--role", help="Vai trò (lặp lại): van_thu, kiem_sat_vien…")
     ],
-    clearance: Annotated[int, typer.Option("--clearance", help="Độ mật được xem: 0, 1, 2")] = 0,
+    clearance: Annotated[
+        int, typer.Option("--clearance", help="Độ mật được xem: 0, 1, 2", min=0, max=2)
+    ] = 0,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Thêm người dùng với vai trò và độ mật được xem."""
     fields = {"name": name, "unit": unit, "roles": role, "clearance": clearance}
-    with open_engine(db) as engine:
+    with open_engine(db, create=True) as engine:
         try:
             admin.enrol(engine, login, profile_of(login, fields))
         except QlahsError as error:
@@ -55,7 +57,9 @@ def user_change(
     name: Annotated[str | None, typer.Option("--name", help="Họ tên")] = None,
     unit: Unit = None,
     role: Annotated[list[str] | None, typer.Option("--role", help="Vai trò mới (lặp lại)")] = None,
-    clearance: Annotated[int | None, typer.Option("--clearance", help="Độ mật: 0, 1, 2")] = None,
+    clearance: Annotated[
+        int | None, typer.Option("--clearance", help="Độ mật: 0, 1, 2", min=0, max=2)
+    ] = None,
     active: Annotated[
         bool | None, typer.Option("--active/--locked", help="Mở hoặc khóa tài khoản")
     ] = None,
@@ -64,7 +68,7 @@ def user_change(
     """Sửa họ tên, đơn vị, vai trò, độ mật; khóa hoặc mở tài khoản."""
     from qlahs.engine.gate import find_user
 
-    with open_engine(db) as engine:
+    with open_engine(db, create=True) as engine:
         try:
             user = find_user(engine, login)
             if user is None:
@@ -84,7 +88,7 @@ def user_list(
     db: Db = DEFAULT_URL,
 ) -> None:
     """Người dùng của các đơn vị mình quản lý."""
-    with open_engine(db) as engine:
+    with open_engine(db, create=True) as engine:
         try:
             found = admin.users(engine, unit)
         except QlahsError as error:
@@ -116,7 +120,7 @@ def import_users(
         raise fail(f"Không đọc được tệp {file}: {error.strerror}.", 2) from None
     except QlahsError as error:
         raise fail(error, 2) from None
-    with open_engine(db) as engine:
+    with open_engine(db, create=True) as engine:
         try:
             changed = admin.enrol_or_change(engine, profiles)
         except QlahsError as error:
@@ -127,13 +131,15 @@ def import_users(
 @access_app.command("classify")
 def classify(
     ref: Annotated[str, typer.Argument(help="Số hiệu hồ sơ")],
-    level: Annotated[int, typer.Option("--level", help="Độ mật: 0 thường, 1 mật, 2 tối mật")],
+    level: Annotated[
+        int, typer.Option("--level", help="Độ mật: 0 thường, 1 mật, 2 tối mật", min=0, max=2)
+    ],
     reason: Reason,
     kind: Kind = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Phân loại độ mật của hồ sơ."""
-    with open_engine(db) as engine:
+    with open_engine(db, create=True) as engine:
         try:
             admin.classify(engine, kind or kind_of(engine, ref), ref, level, reason)
         except QlahsError as error:
@@ -150,7 +156,7 @@ def assign(
     db: Db = DEFAULT_URL,
 ) -> None:
     """Giao (hoặc thu hồi với --remove) quyền xem hồ sơ mật cho một người dùng."""
-    with open_engine(db) as engine:
+    with open_engine(db, create=True) as engine:
         try:
             admin.assign(engine, kind or kind_of(engine, ref), ref, user, remove=remove)
         except QlahsError as error:

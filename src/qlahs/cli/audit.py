@@ -14,8 +14,8 @@ import typer
 from rich.table import Table
 
 from qlahs.audit import checkpoint as cp
-from qlahs.cli.options import Db, Json, Kind, KnownAt, Limit, Unit, UnitRequired
-from qlahs.cli.support import console, fail, open_engine
+from qlahs.cli.options import Db, Json, Kind, KnownAt, Limit, Unit, UnitRequired, writable_file
+from qlahs.cli.support import console, fail, open_engine, parse_time
 from qlahs.kernel.errors import QlahsError
 from qlahs.law.calendar import fmt
 from qlahs.oversight.erasure import erase
@@ -32,20 +32,6 @@ audit_app = typer.Typer(
 )
 
 
-def _time(text: str | None, option: str) -> datetime | None:
-    """An ISO date and time; without a zone it is Vietnam's time."""
-    if text is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise fail(
-            f"Tham số {option} phải là thời điểm dạng YYYY-MM-DDTHH:MM[:SS] (nhận được: {text!r}).",
-            2,
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=VIETNAM)
-
-
 def _local(moment: datetime) -> str:
     return moment.astimezone(VIETNAM).strftime("%H:%M:%S %d/%m/%Y")
 
@@ -59,7 +45,7 @@ def history_command(
     db: Db = DEFAULT_URL,
 ) -> None:
     """Mọi sự kiện của một hồ sơ: ngày hiệu lực, lúc ghi, người ghi, đơn vị, nội dung thay đổi."""
-    moment = _time(known_at, "--known-at")
+    moment = parse_time(known_at, "--known-at")
     with open_engine(db) as engine:
         try:
             entries = history(engine, ref, kind=kind, known_at=moment)
@@ -97,12 +83,14 @@ def history_table(ref: str, entries: list[Entry], known_at: datetime | None) -> 
 @audit_app.command("refusals")
 def refusals_command(
     unit: Unit = None,
-    since: Annotated[str | None, typer.Option("--since", help="Từ thời điểm")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Từ thời điểm (HH:MM dd/mm/yyyy)")
+    ] = None,
     limit: Limit = 200,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Các lần bị từ chối truy cập, mới nhất trước."""
-    moment = _time(since, "--since")
+    moment = parse_time(since, "--since")
     with open_engine(db) as engine:
         try:
             found = find_refusals(engine, unit=unit, since=moment, limit=limit)
@@ -210,7 +198,10 @@ def keygen_command(
 def checkpoint_command(
     unit: UnitRequired,
     key: Annotated[Path, typer.Option("--key", help="Khóa bí mật của đơn vị (UNIT.key)")],
-    out: Annotated[Path, typer.Option("--out", help="Tệp điểm kiểm tra (JSON) gửi cấp trên")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="Tệp điểm kiểm tra (JSON) gửi cấp trên", callback=writable_file),
+    ],
     db: Db = DEFAULT_URL,
 ) -> None:
     """Ký đầu chuỗi băm hiện tại bằng khóa của đơn vị; cấp trên giữ bản làm chứng."""

@@ -15,3 +15,23 @@ def fmt(day: date) -> str:
 def day_of(on: date) -> date:
     """The calendar day of an act dated by day or by day and hour."""
     return on.date() if isinstance(on, datetime) else on
+
+
+def parse_vn_day(text: str) -> date:
+    """A date as people type it, `dd/mm/yyyy` (`d/m/yyyy` too), or as ISO `YYYY-MM-DD`;
+    ValueError otherwise."""
+    text = text.strip()
+    if "/" in text:
+        return datetime.strptime(text, "%d/%m/%Y").date()
+    return date.fromisoformat(text)
+
+
+def parse_vn_moment(text: str) -> datetime:
+    """A moment as Vietnamese documents write it, `HH:MM dd/mm/yyyy`, or as ISO
+    `YYYY-MM-DDTHH:MM[:SS]`; a date alone is its first moment. ValueError otherwise."""
+    text = text.strip()
+    if "/" not in text:
+        return datetime.fromisoformat(text)
+    if " " in text:
+        return datetime.strptime(text, "%H:%M %d/%m/%Y")
+    return datetime.combine(parse_vn_day(text), datetime.min.time())

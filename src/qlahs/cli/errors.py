@@ -1,0 +1,187 @@
+"""Errors for people: click's and typer's own messages, and anything escaping a command, as
+one or two Vietnamese lines on stderr with a stable exit code (2: the call was wrong; 1: the
+command failed or was cancelled). A traceback only with `--debug` or QLAHS_DEBUG=1."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import Any
+
+import click
+import typer
+import typer._click.exceptions as typer_click
+from pydantic import ValidationError
+from rich.console import Console
+from typer import rich_utils
+from typer.core import TyperGroup
+
+from qlahs.cli.stores import cipher_warned
+from qlahs.kernel.errors import QlahsError, _vietnamese
+
+_stderr = Console(stderr=True, soft_wrap=True, highlight=False)
+
+# What typer prints around its help pages.
+rich_utils.OPTIONS_PANEL_TITLE = "Tùy chọn"
+rich_utils.ARGUMENTS_PANEL_TITLE = "Đối số"
+rich_utils.COMMANDS_PANEL_TITLE = "Lệnh"
+rich_utils.ERRORS_PANEL_TITLE = "Lỗi"
+rich_utils.ABORTED_TEXT = "Đã hủy."
+rich_utils.DEFAULT_STRING = "[mặc định: {}]"
+rich_utils.ENVVAR_STRING = "[biến môi trường: {}]"
+rich_utils.REQUIRED_LONG_STRING = "[bắt buộc]"
+rich_utils.DEPRECATED_STRING = "(không còn dùng)"
+
+CLICK_ERRORS = (click.exceptions.ClickException, typer_click.ClickException)
+ABORTS = (click.exceptions.Abort, typer.Abort)
+EXITS = (click.exceptions.Exit, typer.Exit)
+INTERNAL = "Lỗi nội bộ của qlahs; chạy lại với --debug để xem chi tiết."
+
+# click's and typer's sentences that are not carried by an exception's fields.
+_TEMPLATES: tuple[tuple[str, str], ...] = (
+    (r"Got unexpected extra argument(?:\(s\)|s)? \((?P<x>.*)\)", "thừa đối số: {x}."),
+    (r"No such command '(?P<x>[^']*)'\.(?: Did you mean '(?P<y>[^']*)'\?)?", "no_command"),
+    (r"Missing command\.?", "thiếu lệnh: chọn một lệnh trong danh sách."),
+    (r"Option '(?P<x>[^']*)' requires an argument\.?", "tham số {x} cần một giá trị."),
+    (r"Option '(?P<x>[^']*)' requires (?P<n>\d+) arguments\.?", "tham số {x} cần {n} giá trị."),
+    (r"Option '(?P<x>[^']*)' does not take a value\.?", "tham số {x} không nhận giá trị."),
+    (r"Argument '(?P<x>[^']*)' takes (?P<n>\d+) values\.?", "đối số {x} cần {n} giá trị."),
+    (r".*is not one of (?P<x>.*)\.", "phải là một trong: {x}."),
+    (r".*does not exist\.", "không tồn tại."),
+    (r".*is a directory\.", "là một thư mục, không phải tệp."),
+    (r".*is a file\.", "là một tệp, không phải thư mục."),
+    (r".*is not (?:readable|writable)\.", "không có quyền đọc, ghi."),
+    (r".*does not match the formats? .*", "phải là ngày dạng dd/mm/yyyy."),
+    (r".*is not a valid (?:integer|int)\.?", "phải là số nguyên."),
+    (r".*is not a valid (?:float|number)\.?", "phải là một số."),
+    (r".*is not in the range (?P<x>.*)\.", "phải nằm trong khoảng {x}."),
+)
+
+
+class Refused(typer.BadParameter):
+    """A value of ours refused with a Vietnamese reason, shown after the parameter's name."""
+
+
+def _translated(message: str) -> str | None:
+    for pattern, template in _TEMPLATES:
+        found = re.fullmatch(pattern, message.strip())
+        if found is None:
+            continue
+        if template == "no_command":
+            guess = f" (có phải ý bạn là '{found['y']}'?)" if found["y"] else ""
+            return f"không có lệnh '{found['x']}'{guess}."
+        return template.format(**{k: v for k, v in found.groupdict().items() if v})
+    return None
+
+
+def _hint(error: Any) -> str:
+    """The parameter an error is about, as a person typed it: --year, NUMBER."""
+    param = getattr(error, "param", None)
+    hint = getattr(error, "param_hint", None)
+    if hint is None and param is not None:
+        opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
+        hint = opts[0] if opts else (param.name or "").upper()
+    if isinstance(hint, list | tuple):
+        hint = " / ".join(str(part) for part in hint)
+    return str(hint or "").strip("'\"")
+
+
+def message_of(error: Exception) -> str:
+    """One Vietnamese sentence for a click or typer usage error."""
+    hint = _hint(error)
+    what = f"tham số {hint}" if hint.startswith("-") else f"đối số {hint}"
+    if isinstance(error, click.exceptions.MissingParameter | typer_click.MissingParameter):
+        return f"thiếu {what}."
+    if isinstance(error, click.exceptions.NoSuchOption | typer_click.NoSuchOption):
+        options = sorted(error.possibilities or [])
+        guess = f" (có phải ý bạn là: {', '.join(options)}?)" if options else ""
+        return f"không có tùy chọn {error.option_name}{guess}."
+    if isinstance(error, click.exceptions.FileError | typer_click.FileError):
+        return f"không mở được tệp {error.ui_filename}."
+    cause = error.__cause__
+    if isinstance(error, Refused):
+        return f"{what} {error.message}"
+    if isinstance(error, click.exceptions.BadParameter | typer_click.BadParameter):
+        if isinstance(cause, ValidationError) and cause.errors():
+            return f"{what} {_vietnamese(cause.errors()[0])}."
+        known = _translated(str(error.message))
+        return f"{what} {known or 'không hợp lệ.'}"
+    known = _translated(str(getattr(error, "message", error)))
+    if known is not None:
+        return known
+    return f"{what} không hợp lệ." if hint else "cách gọi lệnh không hợp lệ."
+
+
+def _help_line(error: Exception) -> str | None:
+    ctx = getattr(error, "ctx", None)
+    if ctx is None:
+        return None
+    path = str(ctx.command_path).split(" ", 1)
+    return f"Xem: {' '.join(['qlahs', *path[1:]])} --help"
+
+
+def _debugging(args: Sequence[str] | None) -> bool:
+    given = sys.argv[1:] if args is None else list(args)
+    return "--debug" in given or os.environ.get("QLAHS_DEBUG", "") not in ("", "0")
+
+
+class QlahsGroup(TyperGroup):
+    """The `qlahs` group: runs a command and turns whatever escapes it into Vietnamese."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        cipher_warned.set(False)
+        code = self._run(args, prog_name, complete_var, **extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def _run(
+        self,
+        args: Sequence[str] | None,
+        prog_name: str | None,
+        complete_var: str | None,
+        **extra: Any,
+    ) -> int:
+        debug = _debugging(args)
+        try:
+            result = super().main(
+                args, prog_name or "qlahs", complete_var, standalone_mode=False, **extra
+            )
+        except typer_click.NoArgsIsHelpError as error:
+            typer.echo(error.format_message())
+            return 2
+        except CLICK_ERRORS as error:
+            _stderr.print(f"Lỗi: {message_of(error)}", style="red", markup=False)
+            help_line = _help_line(error)
+            if help_line:
+                _stderr.print(help_line, markup=False)
+            return 2
+        except ABORTS:
+            _stderr.print("Đã hủy.")
+            return 1
+        except EXITS as done:
+            return int(done.exit_code)
+        except QlahsError as error:
+            _trace(debug)
+            _stderr.print(str(error), style="red", markup=False)
+            return 1
+        except Exception:
+            _trace(debug)
+            _stderr.print(INTERNAL, style="red", markup=False)
+            return 1
+        return result if isinstance(result, int) else 0
+
+
+def _trace(debug: bool) -> None:
+    if debug:
+        traceback.print_exc()
