@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+import yaml
 
 from qlahs.access.roles import role_book
 from qlahs.access.users import Profile, profile_of, read_users
 from qlahs.cli.options import Db, Kind, Reason, Unit, UnitRequired
 from qlahs.cli.support import console, fail, open_engine
+from qlahs.kernel import yamlio
 from qlahs.kernel.errors import QlahsError
 from qlahs.oversight import access_admin as admin
 from qlahs.oversight.trail import kind_of
@@ -114,18 +116,37 @@ def import_users(
     db: Db = DEFAULT_URL,
 ) -> None:
     """Thêm hoặc cập nhật người dùng theo tệp; mỗi thay đổi là một sự kiện."""
-    try:
-        profiles: dict[str, Profile] = read_users(file.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise fail(f"Không đọc được tệp {file}: {error.strerror}.", 2) from None
-    except QlahsError as error:
-        raise fail(error, 2) from None
+    profiles = _read_users_file(file)
     with open_engine(db, create=True) as engine:
         try:
             changed = admin.enrol_or_change(engine, profiles)
         except QlahsError as error:
             raise fail(error, 1) from None
     console.print(f"Đã cập nhật {len(changed)} trong {len(profiles)} người dùng.")
+
+
+def _read_users_file(file: Path) -> dict[str, Profile]:
+    """The users of a file, or the command ends naming the file and what is wrong where."""
+    if not file.is_file():
+        raise fail(f"Không có tệp {file}.", 2)
+    try:
+        text = file.read_text(encoding="utf-8")
+        data = yamlio.load(text)
+        users = data.get("users") if isinstance(data, dict) else None
+        for login, body in (users or {}).items() if isinstance(users, dict) else ():
+            if body is not None and not isinstance(body, dict):
+                raise QlahsError(f"mục users.{login} phải là một bảng (tên trường → giá trị).")
+        return read_users(text)
+    except UnicodeDecodeError:
+        raise fail(f"Tệp {file} không phải văn bản UTF-8.", 2) from None
+    except OSError:
+        raise fail(f"Không đọc được tệp {file}: kiểm tra quyền đọc.", 2) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
+        raise fail(f"Tệp {file} không phải YAML hợp lệ{where}.", 2) from None
+    except QlahsError as error:
+        raise fail(f"Tệp {file}: {error}", 2) from None
 
 
 @access_app.command("classify")

@@ -22,9 +22,10 @@ from qlahs.oversight.erasure import erase
 from qlahs.oversight.ledger import Verification, make_checkpoint, verify
 from qlahs.oversight.refusals import refusals as find_refusals
 from qlahs.oversight.trail import Entry, history
+from qlahs.projections.queries import quarantined
 from qlahs.stages.case.wording import VIETNAM
 from qlahs.store import DEFAULT_URL
-from qlahs.terminal.tables import headed_table
+from qlahs.terminal.tables import headed_table, quarantine_table
 
 audit_app = typer.Typer(
     help="Kiểm toán: lịch sử ghi nhận, chuỗi băm chống sửa, điểm kiểm tra có chữ ký.",
@@ -129,14 +130,26 @@ def verify_command(
             key = cp.public_key(_read(public_key), str(public_key))
         with open_engine(db) as engine:
             result = verify(engine, checkpoint=point, key=key)
+            with engine.sql.connect() as connection:
+                held = [_finding(row) for row in quarantined(connection)]
     except QlahsError as error:
         raise fail(error, 1) from None
     if as_json:
-        sys.stdout.write(json.dumps(verification_json(result), ensure_ascii=False) + "\n")
+        document = verification_json(result) | {
+            "quarantine": held,
+            "healthy": result.intact and not held,
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
     else:
         print_verification(result)
-    if not result.intact:
+        if held:
+            console.print(quarantine_table(held))
+    if not result.intact or held:
         raise typer.Exit(1)
+
+
+def _finding(row: dict[str, object]) -> dict[str, object]:
+    return {"ref": row["ref"], "unit": row["unit"], "reason": row["reason"]}
 
 
 def verification_json(result: Verification) -> dict[str, object]:

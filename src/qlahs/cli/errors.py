@@ -13,7 +13,6 @@ from typing import Any
 
 import click
 import typer
-import typer._click.exceptions as typer_click
 from pydantic import ValidationError
 from rich.console import Console
 from typer import rich_utils
@@ -22,7 +21,23 @@ from typer.core import TyperGroup
 from qlahs.cli.stores import cipher_warned
 from qlahs.kernel.errors import QlahsError, _vietnamese
 
+try:  # typer ≥ 0.22 carries its own copy of click, with its own exception classes
+    import typer._click.core as typer_core
+    import typer._click.decorators as typer_decorators
+    import typer._click.exceptions as typer_click
+    import typer._click.formatting as typer_formatting
+except ImportError:  # pragma: no cover - an older typer uses click itself
+    import click.core as typer_core  # type: ignore[no-redef]
+    import click.decorators as typer_decorators  # type: ignore[no-redef]
+    import click.exceptions as typer_click  # type: ignore[no-redef]
+    import click.formatting as typer_formatting  # type: ignore[no-redef]
+
 _stderr = Console(stderr=True, soft_wrap=True, highlight=False)
+HELP_OPTION = "In hướng dẫn này rồi thoát."
+COMPLETION_HELP = {
+    "install_completion": "Cài gợi ý lệnh (tab) cho trình shell đang dùng.",
+    "show_completion": "In đoạn mã gợi ý lệnh (tab) để tự cài.",
+}
 
 # What typer prints around its help pages.
 rich_utils.OPTIONS_PANEL_TITLE = "Tùy chọn"
@@ -34,6 +49,33 @@ rich_utils.DEFAULT_STRING = "[mặc định: {}]"
 rich_utils.ENVVAR_STRING = "[biến môi trường: {}]"
 rich_utils.REQUIRED_LONG_STRING = "[bắt buộc]"
 rich_utils.DEPRECATED_STRING = "(không còn dùng)"
+
+
+class VietnameseHelpFormatter(typer_formatting.HelpFormatter):
+    """The usage line of a help page and of an error: "Cách dùng:" rather than "Usage:"."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "Cách dùng: " if prefix is None else prefix)
+
+
+typer_core.Context.formatter_class = VietnameseHelpFormatter
+_english_help_option = typer_decorators.help_option
+
+
+def _help_option(*args: Any, **kwargs: Any) -> Any:
+    """click's `--help` option, with its help in Vietnamese (click builds it in English)."""
+    decorate = _english_help_option(*args, **kwargs)
+
+    def apply(command: Any) -> Any:
+        result = decorate(command)
+        option: Any = command.params[-1]
+        option.help = HELP_OPTION
+        return result
+
+    return apply
+
+
+typer_decorators.help_option = _help_option
 
 CLICK_ERRORS = (click.exceptions.ClickException, typer_click.ClickException)
 ABORTS = (click.exceptions.Abort, typer.Abort)
@@ -103,7 +145,7 @@ def message_of(error: Exception) -> str:
         return f"không mở được tệp {error.ui_filename}."
     cause = error.__cause__
     if isinstance(error, Refused):
-        return f"{what} {error.message}"
+        return f"{what}: {error.message}"
     if isinstance(error, click.exceptions.BadParameter | typer_click.BadParameter):
         if isinstance(cause, ValidationError) and cause.errors():
             return f"{what} {_vietnamese(cause.errors()[0])}."
@@ -130,6 +172,14 @@ def _debugging(args: Sequence[str] | None) -> bool:
 
 class QlahsGroup(TyperGroup):
     """The `qlahs` group: runs a command and turns whatever escapes it into Vietnamese."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        # typer appends its completion options, with English help, after making the group
+        params: list[Any] = super().get_params(ctx)
+        for param in params:
+            if param.name in COMPLETION_HELP:
+                param.help = COMPLETION_HELP[param.name]
+        return params
 
     def main(  # type: ignore[override]
         self,

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from qlahs.cli import transfer
 from qlahs.cli.access import access_app
 from qlahs.cli.audit import audit_app
 from qlahs.cli.cases import case_app
@@ -208,6 +209,10 @@ def demo(
     from qlahs.demo.run import run_demo
 
     run_demo(db, out, reports=reports, year=year, seed=seed, console=console, progress=progress_bar)
+
+
+app.command("export")(transfer.export_command)
+app.command("import")(transfer.import_command)
 
 
 def main() -> None:  # pragma: no cover - console entry point
