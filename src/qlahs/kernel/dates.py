@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any, get_args
 
 
 def fmt(day: date) -> str:
@@ -35,3 +36,20 @@ def parse_vn_moment(text: str) -> datetime:
     if " " in text:
         return datetime.strptime(text, "%H:%M %d/%m/%Y")
     return datetime.combine(parse_vn_day(text), datetime.min.time())
+
+
+def from_vietnamese(value: Any, annotation: Any) -> Any:
+    """For a pydantic `mode="before"` validator: a `dd/mm/yyyy` or `HH:MM dd/mm/yyyy` string
+    given to a field annotated with date or datetime becomes one; any other value, and every
+    value of a text field, is left as it is (a malformed date is for pydantic to name)."""
+    if not isinstance(value, str) or "/" not in value:
+        return value
+    kinds = {kind for kind in (annotation, *get_args(annotation)) if kind in (date, datetime)}
+    try:
+        if datetime in kinds and (" " in value.strip() or date not in kinds):
+            return parse_vn_moment(value)
+        if date in kinds:
+            return parse_vn_day(value)
+    except ValueError:
+        pass
+    return value

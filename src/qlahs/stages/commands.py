@@ -7,7 +7,7 @@ into them, so every entry point gets the same Vietnamese validation messages.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, ClassVar, get_args
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
@@ -19,7 +19,7 @@ from qlahs.kernel.bounds import (
     bad_act_day,
     problem,
 )
-from qlahs.kernel.dates import parse_vn_day, parse_vn_moment
+from qlahs.kernel.dates import from_vietnamese
 
 # A unit's code: letters without diacritics, digits, '-', '_' and '.' (VKSKV7, VKS-HN-KV01).
 UNIT_CODE = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
@@ -56,17 +56,9 @@ class Command(BaseModel):
     def _vietnamese_dates(cls, value: Any, info: ValidationInfo) -> Any:
         """`dd/mm/yyyy` and `HH:MM dd/mm/yyyy`, as people write dates, in date fields only: a
         text field keeps whatever text it was given."""
-        if not isinstance(value, str) or "/" not in value or info.field_name is None:
+        if info.field_name is None:
             return value
-        kinds = _date_kinds(cls.model_fields[info.field_name].annotation)
-        try:
-            if datetime in kinds and (" " in value.strip() or date not in kinds):
-                return parse_vn_moment(value)
-            if date in kinds:
-                return parse_vn_day(value)
-        except ValueError:
-            pass  # pydantic's own check names the field and the expected form
-        return value
+        return from_vietnamese(value, cls.model_fields[info.field_name].annotation)
 
     @field_validator("*", mode="after")
     @classmethod
@@ -80,12 +72,6 @@ class Command(BaseModel):
     def act_fields(self) -> dict[str, Any]:
         """The fields the recorded act carries (everything but the subject reference)."""
         return self.model_dump(exclude={"ref"})
-
-
-def _date_kinds(annotation: Any) -> set[type]:
-    """The date types among an annotation (`date | datetime | None` → {date, datetime})."""
-    found = {kind for kind in (annotation, *get_args(annotation)) if kind in (date, datetime)}
-    return found
 
 
 def as_list(value: Any) -> Any:
