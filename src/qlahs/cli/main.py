@@ -49,6 +49,7 @@ from qlahs.terminal.tables import book_table, deadline_table, violations_table
 
 app = typer.Typer(
     cls=QlahsGroup,
+    name="qlahs",
     help="qlahs — quản lý án hình sự: nguồn tin, thời hạn, vi phạm, sổ thụ lý.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
