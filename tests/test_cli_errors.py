@@ -62,7 +62,7 @@ def store(tmp_path: Path) -> str:
     ],
 )
 def test_a_wrong_call_says_what_is_wrong_in_vietnamese(args: list[str], expected: str) -> None:
-    code, out, err = qlahs(*args)
+    code, _, err = qlahs(*args)
     assert code == 2
     assert expected in err
     assert len(err.strip().splitlines()) <= 2

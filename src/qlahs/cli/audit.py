@@ -14,6 +14,7 @@ import typer
 from rich.table import Table
 
 from qlahs.audit import checkpoint as cp
+from qlahs.cli.errors import file_problem
 from qlahs.cli.options import Db, Json, Kind, KnownAt, Limit, Unit, UnitRequired, writable_file
 from qlahs.cli.support import console, fail, open_engine, parse_time
 from qlahs.kernel.errors import QlahsError
@@ -243,7 +244,7 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise fail(f"Không đọc được tệp {path}: {error.strerror}.", 2) from None
+        raise fail(file_problem(error), 2) from None
 
 
 @audit_app.command("erase")

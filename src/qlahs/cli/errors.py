@@ -8,7 +8,7 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -115,7 +115,8 @@ def _translated(message: str) -> str | None:
         if template == "no_command":
             guess = f" (có phải ý bạn là '{found['y']}'?)" if found["y"] else ""
             return f"không có lệnh '{found['x']}'{guess}."
-        return template.format(**{k: v for k, v in found.groupdict().items() if v})
+        values = {key: value or "''" for key, value in found.groupdict().items()}
+        return template.format(**values)
     return None
 
 
@@ -211,7 +212,7 @@ class QlahsGroup(TyperGroup):
             typer.echo(error.format_message())
             return 2
         except CLICK_ERRORS as error:
-            _stderr.print(f"Lỗi: {message_of(error)}", style="red", markup=False)
+            _stderr.print(f"Lỗi: {_safely(message_of, error)}", style="red", markup=False)
             help_line = _help_line(error)
             if help_line:
                 _stderr.print(help_line, markup=False)
@@ -221,6 +222,14 @@ class QlahsGroup(TyperGroup):
             return 1
         except EXITS as done:
             return int(done.exit_code)
+        except OSError as error:
+            _trace(debug)
+            _stderr.print(file_problem(error), style="red", markup=False)
+            return 1
+        except UnicodeDecodeError:
+            _trace(debug)
+            _stderr.print("Lỗi: tệp không phải văn bản UTF-8.", style="red", markup=False)
+            return 1
         except QlahsError as error:
             _trace(debug)
             _stderr.print(str(error), style="red", markup=False)
@@ -235,3 +244,23 @@ class QlahsGroup(TyperGroup):
 def _trace(debug: bool) -> None:
     if debug:
         traceback.print_exc()
+
+
+def _safely(translate: Callable[[Exception], str], error: Exception) -> str:
+    """A translation that fails must not turn a wrong call into an internal error."""
+    try:
+        return translate(error)
+    except Exception:  # any slip here still owes the person a sentence
+        return "cách gọi lệnh không hợp lệ."
+
+
+def file_problem(error: OSError) -> str:
+    """A file a command could not read or write, named without the system's English."""
+    where = f" {error.filename}" if error.filename else ""
+    if isinstance(error, FileNotFoundError):
+        return f"Lỗi: không có tệp hoặc thư mục{where}."
+    if isinstance(error, IsADirectoryError):
+        return f"Lỗi:{where} là một thư mục, không phải tệp."
+    if isinstance(error, PermissionError):
+        return f"Lỗi: không có quyền đọc, ghi{where}."
+    return f"Lỗi: không đọc, ghi được{where}."

@@ -91,6 +91,8 @@ def scenario_run(
     at_day = parse_day(at, "--at") if at else None
     scenarios = []
     for file in files:
+        if not file.is_file():
+            raise fail(f"{file}: không có tệp kịch bản này.", 2)
         try:
             scenarios.append(scenario_format.read(file))
         except ScenarioFileError as error:

@@ -58,6 +58,13 @@ def _sqlite_file(url: str) -> Path | None:
 def refuse_missing_store(url: str, *, create: bool) -> None:
     """End the command when `url` names a SQLite file that is not there (and it may not
     make one), or one in a folder that is not there."""
+    try:
+        make_url(url)
+    except ArgumentError:
+        _fail(
+            f"Địa chỉ kho không hợp lệ: {url!r}; dùng sqlite:///tệp.db hoặc "
+            "postgresql://người_dùng@máy:cổng/tên_cơ_sở_dữ_liệu."
+        )
     path = _sqlite_file(url)
     if path is None or path.exists():
         return
