@@ -10,13 +10,17 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from qlahs.cli import main as cli_main
+from qlahs.cli.errors import QlahsGroup
 from qlahs.cli.main import app
 from qlahs.cli.stores import NO_CIPHER
 from qlahs.engine import Engine
+from qlahs.kernel.errors import QlahsError
 from qlahs.stages.report.rules import ReportRules
 
 runner = CliRunner()
@@ -254,3 +258,41 @@ def test_audit_verify_lists_the_quarantine_and_fails(
     assert [entry["ref"] for entry in document["quarantine"]] == ["TB1"]
     code, out, _ = qlahs("audit", "verify", "--db", url)
     assert code == 1 and "Hồ sơ bị cách ly" in out and "TB1" in out
+
+
+def _raising(error: BaseException) -> typer.Typer:
+    """A small app of the same group class whose one command raises `error`."""
+    small = typer.Typer(cls=QlahsGroup, name="qlahs")
+
+    @small.command()
+    def boom() -> None:
+        raise error
+
+    @small.command()
+    def other() -> None:
+        pass
+
+    return small
+
+
+@pytest.mark.parametrize(
+    ("error", "code", "expected"),
+    [
+        (click.exceptions.Abort(), 1, "Đã hủy."),
+        (typer.Exit(3), 3, ""),
+        (click.exceptions.FileError("a.txt", "no"), 2, "Lỗi: không mở được tệp a.txt."),
+        (click.BadParameter("'x' is not one of 'a', 'b'."), 2, "phải là một trong: 'a', 'b'."),
+        (click.BadParameter("'2025/01' does not match the format '%Y-%m-%d'."), 2, "dd/mm/yyyy"),
+        (click.BadParameter("5 is not in the range 1<=x<=3."), 2, "trong khoảng 1<=x<=3"),
+        (click.UsageError("Something else entirely."), 2, "Lỗi: cách gọi lệnh không hợp lệ."),
+        (QlahsError("Hồ sơ TB9 không có."), 1, "Hồ sơ TB9 không có."),
+    ],
+)
+def test_every_click_error_and_exit_is_turned_into_vietnamese(
+    error: BaseException, code: int, expected: str
+) -> None:
+    result = runner.invoke(_raising(error), ["boom"])
+    assert result.exit_code == code
+    assert expected in result.stderr
+    for english in ("Error", "Usage", "Try ", "Invalid value", "no\n", "Something"):
+        assert english not in result.stderr
