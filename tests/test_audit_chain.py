@@ -213,7 +213,7 @@ def test_the_cli_verifies_signs_and_checks_a_checkpoint_and_fails_on_tampering(
     tamper.delete(recorded, 4)
     broken = runner.invoke(app, [*check, "--json"])
     assert broken.exit_code == 1
-    report = json.loads(broken.output)
+    report = json.loads(broken.stdout)
     assert report["broken"]["kind"] == "deleted" and report["broken"]["position"] == 4
     assert report["checkpoint_problem"]
 

@@ -118,7 +118,7 @@ def test_the_cli_prints_the_trail_and_its_json(engine: Engine, store_url: str) -
         app, ["audit", "history", "TB1", "--known-at", moment, "--json", "--db", store_url]
     )
     assert result.exit_code == 0, result.output
-    document = json.loads(result.output)
+    document = json.loads(result.stdout)
     assert [e["on"] for e in document["events"]] == ["2025-03-03", "2025-03-20"]
 
 

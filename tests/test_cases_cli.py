@@ -65,7 +65,7 @@ def test_case_show_names_what_is_missing(db: str) -> None:
     code, out = invoke("show", "VA1", "--as-of", "2025-01-01", "--db", db)
     assert code == 1 and "được khởi tố ngày 10/03/2025" in out
     code, out = invoke("show", "VA1", "--as-of", "hôm qua", "--db", db)
-    assert code == 2 and "YYYY-MM-DD" in out
+    assert code == 2 and "dd/mm/yyyy" in out
 
 
 def test_case_search_finds_a_case_by_a_persons_name_with_or_without_diacritics(db: str) -> None:

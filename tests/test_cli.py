@@ -103,7 +103,7 @@ def test_demo_book_deadlines_and_replay_work_on_one_store(tmp_path: Path) -> Non
 
 def test_a_bad_date_option_is_refused_in_vietnamese() -> None:
     result = runner.invoke(
-        app, ["deadlines", "--as-of", "31/01/2026", "--db", "sqlite:///:memory:"]
+        app, ["deadlines", "--as-of", "31/02/2026", "--db", "sqlite:///:memory:"]
     )
     assert result.exit_code == 2
-    assert "YYYY-MM-DD" in result.output
+    assert "dd/mm/yyyy" in result.output

@@ -55,7 +55,8 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 
 def stats(*args: str) -> tuple[int, str]:
     result = runner.invoke(app, ["stats", *args])
-    return result.exit_code, result.output
+    # a JSON document is the standard output alone (warnings go to stderr)
+    return result.exit_code, result.stdout if "--json" in args else result.output
 
 
 def test_the_report_prints_each_group_and_when_its_data_was_taken(db: str) -> None:

@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+import yaml
 
 from qlahs.access.roles import role_book
 from qlahs.access.users import Profile, profile_of, read_users
 from qlahs.cli.options import Db, Kind, Reason, Unit, UnitRequired
 from qlahs.cli.support import console, fail, open_engine
+from qlahs.kernel import yamlio
 from qlahs.kernel.errors import QlahsError
 from qlahs.oversight import access_admin as admin
 from qlahs.oversight.trail import kind_of
@@ -36,12 +38,14 @@ def user_add(
     role: Annotated[
         list[str], typer.Option("--role", help="Vai trò (lặp lại): van_thu, kiem_sat_vien…")
     ],
-    clearance: Annotated[int, typer.Option("--clearance", help="Độ mật được xem: 0, 1, 2")] = 0,
+    clearance: Annotated[
+        int, typer.Option("--clearance", help="Độ mật được xem: 0, 1, 2", min=0, max=2)
+    ] = 0,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Thêm người dùng với vai trò và độ mật được xem."""
     fields = {"name": name, "unit": unit, "roles": role, "clearance": clearance}
-    with open_engine(db) as engine:
+    with open_engine(db, create=True) as engine:
         try:
             admin.enrol(engine, login, profile_of(login, fields))
         except QlahsError as error:
@@ -55,7 +59,9 @@ def user_change(
     name: Annotated[str | None, typer.Option("--name", help="Họ tên")] = None,
     unit: Unit = None,
     role: Annotated[list[str] | None, typer.Option("--role", help="Vai trò mới (lặp lại)")] = None,
-    clearance: Annotated[int | None, typer.Option("--clearance", help="Độ mật: 0, 1, 2")] = None,
+    clearance: Annotated[
+        int | None, typer.Option("--clearance", help="Độ mật: 0, 1, 2", min=0, max=2)
+    ] = None,
     active: Annotated[
         bool | None, typer.Option("--active/--locked", help="Mở hoặc khóa tài khoản")
     ] = None,
@@ -64,7 +70,7 @@ def user_change(
     """Sửa họ tên, đơn vị, vai trò, độ mật; khóa hoặc mở tài khoản."""
     from qlahs.engine.gate import find_user
 
-    with open_engine(db) as engine:
+    with open_engine(db, create=True) as engine:
         try:
             user = find_user(engine, login)
             if user is None:
@@ -84,7 +90,7 @@ def user_list(
     db: Db = DEFAULT_URL,
 ) -> None:
     """Người dùng của các đơn vị mình quản lý."""
-    with open_engine(db) as engine:
+    with open_engine(db, create=True) as engine:
         try:
             found = admin.users(engine, unit)
         except QlahsError as error:
@@ -110,13 +116,8 @@ def import_users(
     db: Db = DEFAULT_URL,
 ) -> None:
     """Thêm hoặc cập nhật người dùng theo tệp; mỗi thay đổi là một sự kiện."""
-    try:
-        profiles: dict[str, Profile] = read_users(file.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise fail(f"Không đọc được tệp {file}: {error.strerror}.", 2) from None
-    except QlahsError as error:
-        raise fail(error, 2) from None
-    with open_engine(db) as engine:
+    profiles = _read_users_file(file)
+    with open_engine(db, create=True) as engine:
         try:
             changed = admin.enrol_or_change(engine, profiles)
         except QlahsError as error:
@@ -124,16 +125,42 @@ def import_users(
     console.print(f"Đã cập nhật {len(changed)} trong {len(profiles)} người dùng.")
 
 
+def _read_users_file(file: Path) -> dict[str, Profile]:
+    """The users of a file, or the command ends naming the file and what is wrong where."""
+    if not file.is_file():
+        raise fail(f"Không có tệp {file}.", 2)
+    try:
+        text = file.read_text(encoding="utf-8")
+        data = yamlio.load(text)
+        users = data.get("users") if isinstance(data, dict) else None
+        for login, body in (users or {}).items() if isinstance(users, dict) else ():
+            if body is not None and not isinstance(body, dict):
+                raise QlahsError(f"mục users.{login} phải là một bảng (tên trường → giá trị).")
+        return read_users(text)
+    except UnicodeDecodeError:
+        raise fail(f"Tệp {file} không phải văn bản UTF-8.", 2) from None
+    except OSError:
+        raise fail(f"Không đọc được tệp {file}: kiểm tra quyền đọc.", 2) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" ở dòng {mark.line + 1}, cột {mark.column + 1}" if mark else ""
+        raise fail(f"Tệp {file} không phải YAML hợp lệ{where}.", 2) from None
+    except QlahsError as error:
+        raise fail(f"Tệp {file}: {error}", 2) from None
+
+
 @access_app.command("classify")
 def classify(
     ref: Annotated[str, typer.Argument(help="Số hiệu hồ sơ")],
-    level: Annotated[int, typer.Option("--level", help="Độ mật: 0 thường, 1 mật, 2 tối mật")],
+    level: Annotated[
+        int, typer.Option("--level", help="Độ mật: 0 thường, 1 mật, 2 tối mật", min=0, max=2)
+    ],
     reason: Reason,
     kind: Kind = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Phân loại độ mật của hồ sơ."""
-    with open_engine(db) as engine:
+    with open_engine(db, create=True) as engine:
         try:
             admin.classify(engine, kind or kind_of(engine, ref), ref, level, reason)
         except QlahsError as error:
@@ -150,7 +177,7 @@ def assign(
     db: Db = DEFAULT_URL,
 ) -> None:
     """Giao (hoặc thu hồi với --remove) quyền xem hồ sơ mật cho một người dùng."""
-    with open_engine(db) as engine:
+    with open_engine(db, create=True) as engine:
         try:
             admin.assign(engine, kind or kind_of(engine, ref), ref, user, remove=remove)
         except QlahsError as error:

@@ -14,36 +14,24 @@ import typer
 from rich.table import Table
 
 from qlahs.audit import checkpoint as cp
-from qlahs.cli.options import Db, Json, Kind, KnownAt, Limit, Unit, UnitRequired
-from qlahs.cli.support import console, fail, open_engine
+from qlahs.cli.errors import file_problem
+from qlahs.cli.options import Db, Json, Kind, KnownAt, Limit, Unit, UnitRequired, writable_file
+from qlahs.cli.support import console, fail, open_engine, parse_time
 from qlahs.kernel.errors import QlahsError
 from qlahs.law.calendar import fmt
 from qlahs.oversight.erasure import erase
 from qlahs.oversight.ledger import Verification, make_checkpoint, verify
 from qlahs.oversight.refusals import refusals as find_refusals
 from qlahs.oversight.trail import Entry, history
+from qlahs.projections.queries import quarantined
 from qlahs.stages.case.wording import VIETNAM
 from qlahs.store import DEFAULT_URL
-from qlahs.terminal.tables import headed_table
+from qlahs.terminal.tables import headed_table, quarantine_table
 
 audit_app = typer.Typer(
     help="Kiểm toán: lịch sử ghi nhận, chuỗi băm chống sửa, điểm kiểm tra có chữ ký.",
     no_args_is_help=True,
 )
-
-
-def _time(text: str | None, option: str) -> datetime | None:
-    """An ISO date and time; without a zone it is Vietnam's time."""
-    if text is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise fail(
-            f"Tham số {option} phải là thời điểm dạng YYYY-MM-DDTHH:MM[:SS] (nhận được: {text!r}).",
-            2,
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=VIETNAM)
 
 
 def _local(moment: datetime) -> str:
@@ -59,7 +47,7 @@ def history_command(
     db: Db = DEFAULT_URL,
 ) -> None:
     """Mọi sự kiện của một hồ sơ: ngày hiệu lực, lúc ghi, người ghi, đơn vị, nội dung thay đổi."""
-    moment = _time(known_at, "--known-at")
+    moment = parse_time(known_at, "--known-at")
     with open_engine(db) as engine:
         try:
             entries = history(engine, ref, kind=kind, known_at=moment)
@@ -97,12 +85,14 @@ def history_table(ref: str, entries: list[Entry], known_at: datetime | None) -> 
 @audit_app.command("refusals")
 def refusals_command(
     unit: Unit = None,
-    since: Annotated[str | None, typer.Option("--since", help="Từ thời điểm")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Từ thời điểm (HH:MM dd/mm/yyyy)")
+    ] = None,
     limit: Limit = 200,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Các lần bị từ chối truy cập, mới nhất trước."""
-    moment = _time(since, "--since")
+    moment = parse_time(since, "--since")
     with open_engine(db) as engine:
         try:
             found = find_refusals(engine, unit=unit, since=moment, limit=limit)
@@ -141,14 +131,26 @@ def verify_command(
             key = cp.public_key(_read(public_key), str(public_key))
         with open_engine(db) as engine:
             result = verify(engine, checkpoint=point, key=key)
+            with engine.sql.connect() as connection:
+                held = [_finding(row) for row in quarantined(connection)]
     except QlahsError as error:
         raise fail(error, 1) from None
     if as_json:
-        sys.stdout.write(json.dumps(verification_json(result), ensure_ascii=False) + "\n")
+        document = verification_json(result) | {
+            "quarantine": held,
+            "healthy": result.intact and not held,
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
     else:
         print_verification(result)
-    if not result.intact:
+        if held:
+            console.print(quarantine_table(held))
+    if not result.intact or held:
         raise typer.Exit(1)
+
+
+def _finding(row: dict[str, object]) -> dict[str, object]:
+    return {"ref": row["ref"], "unit": row["unit"], "reason": row["reason"]}
 
 
 def verification_json(result: Verification) -> dict[str, object]:
@@ -210,7 +212,10 @@ def keygen_command(
 def checkpoint_command(
     unit: UnitRequired,
     key: Annotated[Path, typer.Option("--key", help="Khóa bí mật của đơn vị (UNIT.key)")],
-    out: Annotated[Path, typer.Option("--out", help="Tệp điểm kiểm tra (JSON) gửi cấp trên")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="Tệp điểm kiểm tra (JSON) gửi cấp trên", callback=writable_file),
+    ],
     db: Db = DEFAULT_URL,
 ) -> None:
     """Ký đầu chuỗi băm hiện tại bằng khóa của đơn vị; cấp trên giữ bản làm chứng."""
@@ -239,7 +244,7 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise fail(f"Không đọc được tệp {path}: {error.strerror}.", 2) from None
+        raise fail(file_problem(error), 2) from None
 
 
 @audit_app.command("erase")

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from qlahs.cli.options import AsOf, Db, Limit, Unit
+from qlahs.cli.options import AsOf, Db, Limit, Name, SearchText, Unit
 from qlahs.cli.support import console, fail, open_engine, parse_day
 from qlahs.domain.criminal_case import PERSON_STATE_NAMES, STAGE_NAMES, CriminalCase
 from qlahs.kernel.errors import QlahsError
@@ -29,7 +29,7 @@ case_app = typer.Typer(
 
 @case_app.command("show")
 def show(
-    ref: Annotated[str, typer.Argument(help="Số hiệu vụ án")],
+    ref: Annotated[str, typer.Argument(help="Số hiệu vụ án", callback=Name)],
     as_of: AsOf = None,
     db: Db = DEFAULT_URL,
 ) -> None:
@@ -52,7 +52,10 @@ def show(
 
 @case_app.command("search")
 def search(
-    text: Annotated[str, typer.Argument(help="Số hiệu vụ án, tên hoặc mã bị can, tội danh…")],
+    text: Annotated[
+        str,
+        typer.Argument(help="Số hiệu vụ án, tên hoặc mã bị can, tội danh…", callback=SearchText),
+    ],
     unit: Unit = None,
     limit: Limit = 50,
     db: Db = DEFAULT_URL,

@@ -9,11 +9,28 @@ from typing import Annotated
 
 import typer
 
+from qlahs.cli import transfer
 from qlahs.cli.access import access_app
 from qlahs.cli.audit import audit_app
 from qlahs.cli.cases import case_app
+from qlahs.cli.errors import QlahsGroup
 from qlahs.cli.numbers import number_app
-from qlahs.cli.options import AsOf, AsUser, Db, FirstRows, Json, Unit, UnitRequired, Xlsx, Year
+from qlahs.cli.options import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MOST_ROWS,
+    AsOf,
+    AsUser,
+    Db,
+    FirstRows,
+    Json,
+    Name,
+    Unit,
+    UnitRequired,
+    Xlsx,
+    Year,
+    writable_file,
+)
 from qlahs.cli.stats import stats_app
 from qlahs.cli.support import (
     chosen_user,
@@ -31,6 +48,8 @@ from qlahs.store import DEFAULT_URL
 from qlahs.terminal.tables import book_table, deadline_table, violations_table
 
 app = typer.Typer(
+    cls=QlahsGroup,
+    name="qlahs",
     help="qlahs — quản lý án hình sự: nguồn tin, thời hạn, vi phạm, sổ thụ lý.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -47,6 +66,9 @@ app.add_typer(audit_app, name="audit")
 @app.callback()
 def _who(
     as_user: AsUser = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="In chi tiết kỹ thuật (traceback) khi có lỗi")
+    ] = False,
 ) -> None:
     chosen_user.set(as_user)  # every sub-command opens its engine for this user
 
@@ -69,6 +91,8 @@ def scenario_run(
     at_day = parse_day(at, "--at") if at else None
     scenarios = []
     for file in files:
+        if not file.is_file():
+            raise fail(f"{file}: không có tệp kịch bản này.", 2)
         try:
             scenarios.append(scenario_format.read(file))
         except ScenarioFileError as error:
@@ -93,7 +117,8 @@ def deadlines(
     as_of: AsOf = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Chỉ các thời hạn đã quá hạn")] = False,
     within: Annotated[
-        int | None, typer.Option("--within", help="Chỉ các thời hạn đến hạn trong N ngày")
+        int | None,
+        typer.Option("--within", help="Chỉ các thời hạn đến hạn trong N ngày", min=0, max=3650),
     ] = None,
     unit: Unit = None,
     db: Db = DEFAULT_URL,
@@ -132,7 +157,7 @@ def violations(
 
 @app.command()
 def book(
-    number: Annotated[str, typer.Argument(help="Số sổ, ví dụ 03 hoặc 04")],
+    number: Annotated[str, typer.Argument(help="Số sổ, ví dụ 03 hoặc 04", callback=Name)],
     unit: UnitRequired,
     year: Year,
     xlsx: Xlsx = None,
@@ -175,14 +200,22 @@ def replay(db: Db = DEFAULT_URL) -> None:
 def demo(
     db: Db = "sqlite:///demo.db",
     out: Annotated[Path, typer.Option("--out", help="Thư mục ghi tệp Excel")] = Path("."),
-    reports: Annotated[int, typer.Option("--reports", help="Số nguồn tin sinh ra")] = 1500,
-    year: Annotated[int, typer.Option("--year", help="Năm sinh dữ liệu")] = 2025,
-    seed: Annotated[int, typer.Option("--seed")] = 7,
+    reports: Annotated[
+        int, typer.Option("--reports", help="Số nguồn tin sinh ra", min=1, max=MOST_ROWS)
+    ] = 1500,
+    year: Annotated[
+        int, typer.Option("--year", help="Năm sinh dữ liệu", min=FIRST_YEAR, max=LAST_YEAR)
+    ] = 2025,
+    seed: Annotated[int, typer.Option("--seed", help="Hạt giống ngẫu nhiên", min=0)] = 7,
 ) -> None:
     """Sinh một năm dữ liệu thực tế cho một đơn vị rồi in tóm tắt, Sổ 04 và danh sách quá hạn."""
     from qlahs.demo.run import run_demo
 
     run_demo(db, out, reports=reports, year=year, seed=seed, console=console, progress=progress_bar)
+
+
+app.command("export")(transfer.export_command)
+app.command("import")(transfer.import_command)
 
 
 def main() -> None:  # pragma: no cover - console entry point
@@ -192,7 +225,8 @@ def main() -> None:  # pragma: no cover - console entry point
 @app.command()
 def rules(
     write: Annotated[
-        Path | None, typer.Option("--write", help="Ghi danh mục ra tệp (docs/rules.md)")
+        Path | None,
+        typer.Option("--write", help="Ghi danh mục ra tệp (docs/rules.md)", callback=writable_file),
     ] = None,
 ) -> None:
     """In danh mục quy tắc thời hạn với trích dẫn và độ tin cậy."""

@@ -15,6 +15,8 @@ from qlahs.cli.options import (
     Db,
     FirstRows,
     Limit,
+    Name,
+    SearchText,
     Since,
     Unit,
     Until,
@@ -32,7 +34,7 @@ from qlahs.projections import number_queries as q
 from qlahs.store import DEFAULT_URL
 from qlahs.terminal.numbers import book_table, registers_table
 
-OneSeries = Annotated[str | None, typer.Option("--series", help="Một hệ thống số")]
+OneSeries = Annotated[str | None, typer.Option("--series", help="Một hệ thống số", callback=Name)]
 
 
 def book(
@@ -76,15 +78,20 @@ def registers(
 
 def search(
     text: Annotated[
-        str | None, typer.Argument(help="Vụ án, nguồn tin, trích yếu, ký hiệu…")
+        str | None,
+        typer.Argument(help="Vụ án, nguồn tin, trích yếu, ký hiệu…", callback=SearchText),
     ] = None,
     unit: Unit = None,
     series: OneSeries = None,
-    number: Annotated[str | None, typer.Option("--number", help="Số, ví dụ 15a")] = None,
+    number: Annotated[
+        str | None, typer.Option("--number", help="Số, ví dụ 15a", callback=Name)
+    ] = None,
     year: YearOrNone = None,
     since: Since = None,
     until: Until = None,
-    signer: Annotated[str | None, typer.Option("--signer", help="Người ký")] = None,
+    signer: Annotated[
+        str | None, typer.Option("--signer", help="Người ký", callback=SearchText)
+    ] = None,
     limit: Limit = 200,
     as_unit: AsUnit = None,
     db: Db = DEFAULT_URL,

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from qlahs.cli import number_reading
-from qlahs.cli.options import AsUnit, Db, Json, On, Reason, Unit
+from qlahs.cli.options import FIRST_YEAR, LAST_YEAR, AsUnit, Db, Json, Name, On, Reason, Unit
 from qlahs.cli.support import console, fail, open_engine, parse_day
 from qlahs.kernel.errors import QlahsError
 from qlahs.stages.numbers.outcome import take
@@ -24,16 +24,24 @@ number_app = typer.Typer(
     help="Lấy số văn bản: sổ đăng ký theo đơn vị, hệ thống số và năm.", no_args_is_help=True
 )
 
-Series = Annotated[str, typer.Option("--series", help="Hệ thống số: QD-HS, LENH, QD-HC, CV, MAT")]
-NumberOpt = Annotated[str, typer.Option("--number", help="Số văn bản, ví dụ 05 hoặc 15a")]
+Series = Annotated[
+    str,
+    typer.Option("--series", help="Hệ thống số: QD-HS, LENH, QD-HC, CV, MAT", callback=Name),
+]
+NumberOpt = Annotated[
+    str, typer.Option("--number", help="Số văn bản, ví dụ 05 hoặc 15a", callback=Name)
+]
 NumberingYear = Annotated[
-    int | None, typer.Option("--year", help="Năm của sổ (mặc định: năm của --on)")
+    int | None,
+    typer.Option(
+        "--year", help="Năm của sổ (mặc định: năm của --on)", min=FIRST_YEAR, max=LAST_YEAR
+    ),
 ]
 Title = Annotated[str, typer.Option("--title", help="Tên loại và trích yếu nội dung")]
 Signer = Annotated[str, typer.Option("--signer", help="Người ký")]
 Subject = Annotated[str | None, typer.Option("--subject", help="Vụ án hoặc nguồn tin")]
 Recipients = Annotated[str, typer.Option("--recipients", help="Nơi nhận")]
-Copies = Annotated[int | None, typer.Option("--copies", help="Số lượng bản")]
+Copies = Annotated[int | None, typer.Option("--copies", help="Số lượng bản", min=1, max=1000)]
 Keeper = Annotated[str, typer.Option("--keeper", help="Đơn vị, người nhận bản lưu")]
 Note = Annotated[str | None, typer.Option("--note", help="Ghi chú")]
 
@@ -53,7 +61,7 @@ def _own_unit(unit: str | None, as_unit: str | None) -> str:
 
 
 def _run(db: str, unit: str, step: dict[str, Any], as_json: bool) -> None:
-    with open_engine(db) as engine:
+    with open_engine(db, create=True) as engine:
         try:
             numbers = take(engine, step | {"unit": unit})
         except QlahsError as error:
@@ -73,7 +81,7 @@ def issue(
     series: Series,
     unit: Unit = None,
     on: On = None,
-    count: Annotated[int, typer.Option("--count", help="Lấy N số liên tiếp")] = 1,
+    count: Annotated[int, typer.Option("--count", help="Lấy N số liên tiếp", min=1, max=1000)] = 1,
     title: Title = "",
     signer: Signer = "",
     subject: Subject = None,
@@ -106,7 +114,7 @@ def reserve(
     reason: Reason,
     unit: Unit = None,
     on: On = None,
-    count: Annotated[int, typer.Option("--count", help="Giữ N số liên tiếp")] = 1,
+    count: Annotated[int, typer.Option("--count", help="Giữ N số liên tiếp", min=1, max=1000)] = 1,
     note: Note = None,
     as_json: Json = False,
     as_unit: AsUnit = None,
@@ -121,7 +129,7 @@ def reserve(
 @number_app.command("insert")
 def insert(
     series: Series,
-    after: Annotated[str, typer.Option("--after", help="Chèn sau số này, ví dụ 15")],
+    after: Annotated[str, typer.Option("--after", help="Chèn sau số này, ví dụ 15", callback=Name)],
     reason: Reason,
     approved_by: Annotated[str, typer.Option("--approved-by", help="Người duyệt số chèn")],
     unit: Unit = None,

@@ -13,8 +13,18 @@ from typing import Annotated, Any
 
 import typer
 
-from qlahs.cli.options import AsOf, Db, Json, KnownAt, UnitOrNation, Xlsx
-from qlahs.cli.support import console, errors, fail, open_engine, parse_day
+from qlahs.cli.options import (
+    AsOf,
+    Db,
+    Json,
+    KnownAt,
+    Name,
+    SearchText,
+    UnitOrNation,
+    Xlsx,
+    writable_file,
+)
+from qlahs.cli.support import console, errors, fail, iso_moment, open_engine, parse_day
 from qlahs.engine import Engine
 from qlahs.kernel import yamlio
 from qlahs.kernel.errors import QlahsError
@@ -34,7 +44,9 @@ stats_app = typer.Typer(
     invoke_without_command=True,
 )
 
-PeriodOption = Annotated[str | None, typer.Option("--period", help=f"Kỳ thống kê: {FORMS_HELP}")]
+PeriodOption = Annotated[
+    str | None, typer.Option("--period", help=f"Kỳ thống kê: {FORMS_HELP}", callback=Name)
+]
 Subunits = Annotated[
     bool, typer.Option("--with-subunits", help="Gồm cả các đơn vị trực thuộc (cộng dồn)")
 ]
@@ -51,7 +63,10 @@ def stats(
     period: PeriodOption = None,
     with_subunits: Subunits = False,
     xlsx: Xlsx = None,
-    html: Annotated[Path | None, typer.Option("--html", help="Ghi báo cáo ra tệp HTML")] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Ghi báo cáo ra tệp HTML", callback=writable_file),
+    ] = None,
     known_at: KnownAt = None,
     units_as_of: UnitsAsOf = None,
     as_json: Json = False,
@@ -82,7 +97,8 @@ def recommendation(
     period: PeriodOption = None,
     with_subunits: Subunits = False,
     agency: Annotated[
-        str | None, typer.Option("--agency", help="Chỉ cơ quan có tên chứa chuỗi này")
+        str | None,
+        typer.Option("--agency", help="Chỉ cơ quan có tên chứa chuỗi này", callback=SearchText),
     ] = None,
     known_at: KnownAt = None,
     units_as_of: UnitsAsOf = None,
@@ -132,12 +148,13 @@ def units(
 ) -> None:
     """Cây đơn vị tại một ngày (từ các hành vi unit.*), và ghi nhận một tệp sắp xếp tổ chức."""
     day = parse_day(as_of, "--as-of")
-    with open_engine(db) as engine:
+    with open_engine(db, create=load is not None) as engine:
         try:
             if load is not None:
                 count = load_organisation(engine, load)
                 console.print(f"Đã ghi nhận {count} bước trong {load} (bước đã có không ghi lại).")
-            moment = parse_moment(known_at) if known_at else None
+            known = iso_moment(known_at, "--known-at")
+            moment = parse_moment(known) if known else None
             console.print(tree_table(engine, day, moment))
         except QlahsError as error:
             raise fail(error, 2) from None
@@ -166,6 +183,7 @@ def _report(
 ) -> Report:
     try:
         parsed = parse_period(period)
+        known_at = iso_moment(known_at, "--known-at")
         moment: datetime | None = parse_moment(known_at) if known_at else None
         organisation_day: date | None = (
             parse_day(units_as_of, "--units-as-of") if units_as_of else None

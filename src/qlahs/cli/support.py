@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from contextvars import ContextVar
-from datetime import date
+from datetime import date, datetime
 from types import TracebackType
 
 import typer
@@ -13,8 +13,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from qlahs.access.actor import AccessDenied
+from qlahs.cli.stores import STORE_ERRORS, refuse_missing_store, unreachable, warn_without_cipher
 from qlahs.engine import Engine
+from qlahs.kernel.dates import parse_vn_day, parse_vn_moment
 from qlahs.kernel.errors import QlahsError
+from qlahs.stats.snapshot import VIETNAM
 
 # Piped output (a log, `make demo | less`) has no width of its own: give tables room.
 console = Console() if sys.stdout.isatty() else Console(width=150)
@@ -28,14 +31,48 @@ def fail(message: object, code: int) -> typer.Exit:
 
 
 def parse_day(text: str | None, field: str) -> date:
-    """A date option (today when left out); a malformed one ends the command with exit 2."""
+    """A date option, `dd/mm/yyyy` or `YYYY-MM-DD` (today when left out); a malformed one
+    ends the command with exit 2."""
     if text is None:
         return date.today()
     try:
-        return date.fromisoformat(text)
+        return parse_vn_day(text)
     except ValueError:
-        errors.print(f"[red]Tham số {field} phải là ngày dạng YYYY-MM-DD (nhận được: {text!r}).[/]")
-        raise typer.Exit(2) from None
+        raise fail(
+            f"Tham số {field} phải là ngày dạng dd/mm/yyyy (nhận được: {text!r}).", 2
+        ) from None
+
+
+def parse_time(text: str | None, field: str) -> datetime | None:
+    """A moment option, `HH:MM dd/mm/yyyy` or ISO `YYYY-MM-DD[THH:MM[:SS]]` (a date alone is
+    its first moment), in Vietnam's time unless it names its offset."""
+    if text is None:
+        return None
+    try:
+        moment = parse_vn_moment(text)
+    except ValueError:
+        raise fail(_moment_wanted(field, text), 2) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=VIETNAM)
+
+
+def iso_moment(text: str | None, field: str) -> str | None:
+    """`--known-at` as the statistics read it (ISO; a date alone is the end of that day), from
+    `dd/mm/yyyy` or `HH:MM dd/mm/yyyy` as people type it."""
+    if text is None or "/" not in text:
+        return text
+    try:
+        if " " not in text.strip():
+            return parse_vn_day(text).isoformat()
+        return parse_vn_moment(text).isoformat()
+    except ValueError:
+        raise fail(_moment_wanted(field, text), 2) from None
+
+
+def _moment_wanted(field: str, text: str) -> str:
+    return (
+        f"Tham số {field} phải là ngày dd/mm/yyyy hoặc thời điểm HH:MM dd/mm/yyyy "
+        f"(nhận được: {text!r})."
+    )
 
 
 # Set by the `qlahs` command's `--as-user` option (cli.py) for the sub-command it runs.
@@ -63,18 +100,25 @@ class CliEngine(Engine):
             raise typer.Exit(1) from None
 
 
-def open_engine(db: str) -> Engine:
+def open_engine(db: str, *, create: bool = False) -> Engine:
     """The engine at `db`, checking every command against the user of `--as-user`; without
-    one, the actor of recorded acts comes from QLAHS_ACTOR (or the login)."""
+    one, the actor of recorded acts comes from QLAHS_ACTOR (or the login).
+
+    Only a command that records (`create`) may make a new SQLite file: a reading command
+    pointed at a mistyped path would otherwise show an empty store as if it were the truth."""
+    refuse_missing_store(db, create=create)
     try:
-        return CliEngine.open(
+        engine = CliEngine.open(
             db,
             default_actor=os.environ.get("QLAHS_ACTOR", os.environ.get("USER", "qlahs")),
             actor=current_user(),
         )
     except QlahsError as error:
-        errors.print(f"[red]{error}[/]")
-        raise typer.Exit(2) from None
+        raise fail(error, 2) from None
+    except STORE_ERRORS:
+        raise fail(unreachable(db), 2) from None
+    warn_without_cipher()
+    return engine
 
 
 def progress_bar(description: str) -> Progress:

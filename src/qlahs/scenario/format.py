@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from qlahs.kernel import yamlio
+from qlahs.kernel.dates import from_vietnamese
 from qlahs.kernel.errors import ScenarioFileError
 
 
@@ -25,6 +26,10 @@ class Step(BaseModel):
     note: str | None = None
     command_id: str | None = None
     rejected: bool = False
+
+    _dates = field_validator("on", mode="before")(
+        classmethod(lambda cls, value: from_vietnamese(value, date | datetime))
+    )
 
     def as_command(self) -> dict[str, Any]:
         return {
@@ -43,6 +48,9 @@ class Check(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     at: date
+    _dates = field_validator("at", mode="before")(
+        classmethod(lambda cls, value: from_vietnamese(value, date))
+    )
     deadlines: list[dict[str, Any]] | None = None
     violations: list[dict[str, Any]] | None = None
 

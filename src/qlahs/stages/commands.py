@@ -19,6 +19,7 @@ from qlahs.kernel.bounds import (
     bad_act_day,
     problem,
 )
+from qlahs.kernel.dates import from_vietnamese
 
 # A unit's code: letters without diacritics, digits, '-', '_' and '.' (VKSKV7, VKS-HN-KV01).
 UNIT_CODE = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
@@ -49,6 +50,15 @@ class Command(BaseModel):
     command_id: str | None = Field(
         default=None, min_length=1, max_length=NAME_LIMIT, description="Mã lệnh để gửi lại an toàn"
     )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _vietnamese_dates(cls, value: Any, info: ValidationInfo) -> Any:
+        """`dd/mm/yyyy` and `HH:MM dd/mm/yyyy`, as people write dates, in date fields only: a
+        text field keeps whatever text it was given."""
+        if info.field_name is None:
+            return value
+        return from_vietnamese(value, cls.model_fields[info.field_name].annotation)
 
     @field_validator("*", mode="after")
     @classmethod

@@ -3,7 +3,7 @@ violations and the intake books."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -89,3 +89,13 @@ _SHORT = {
     "suspensions",
     "outcome",
 }
+
+
+def quarantine_table(held: Sequence[Mapping[str, object]]) -> Table:
+    """Subjects whose last events could not be projected: their books and deadlines are as
+    before those events, so the store is not healthy until they project again."""
+    title = f"[red]Hồ sơ bị cách ly, chưa dựng được sổ và thời hạn ({len(held)})[/]"
+    table = headed_table(title, ("Số hiệu", "Đơn vị", "Lý do"))
+    for row in held:
+        table.add_row(str(row["ref"]), str(row["unit"] or ""), str(row["reason"]))
+    return table
