@@ -19,7 +19,7 @@ from typer import rich_utils
 from typer.core import TyperGroup
 
 from qlahs.cli.stores import cipher_warned
-from qlahs.kernel.errors import QlahsError, _vietnamese
+from qlahs.kernel.errors import QlahsError, vietnamese
 
 try:  # typer ≥ 0.22 carries its own copy of click, with its own exception classes
     import typer._click.core as typer_core
@@ -149,7 +149,7 @@ def message_of(error: Exception) -> str:
         return f"{what}: {error.message}"
     if isinstance(error, click.exceptions.BadParameter | typer_click.BadParameter):
         if isinstance(cause, ValidationError) and cause.errors():
-            return f"{what} {_vietnamese(cause.errors()[0])}."
+            return f"{what} {vietnamese(cause.errors()[0])}."
         known = _translated(str(error.message))
         return f"{what} {known or 'không hợp lệ.'}"
     known = _translated(str(getattr(error, "message", error)))

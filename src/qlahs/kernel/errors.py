@@ -25,7 +25,7 @@ class InvalidCommand(CommandRejected):
         lines = [f"Lệnh {action} không hợp lệ:"]
         for item in error.errors():
             where = ".".join(str(part) for part in item["loc"]) or "(toàn bộ)"
-            lines.append(f"  - trường '{where}': {_vietnamese(item)}")
+            lines.append(f"  - trường '{where}': {vietnamese(item)}")
         return cls("\n".join(lines))
 
 
@@ -66,7 +66,7 @@ class RuleDataError(QlahsError):
         lines = [f"Tệp dữ liệu {name} không hợp lệ:"]
         for item in error.errors():
             where = ".".join(str(part) for part in item["loc"])
-            lines.append(f"  - {where}: {_vietnamese(item)}")
+            lines.append(f"  - {where}: {vietnamese(item)}")
         return cls("\n".join(lines))
 
 
@@ -115,7 +115,8 @@ _MESSAGES = {
 _PYDANTIC_TYPES = frozenset(get_args(core_schema.ErrorType))
 
 
-def _vietnamese(item: object) -> str:
+def vietnamese(item: object) -> str:
+    """One pydantic error item as Vietnamese people read it (never pydantic's English)."""
     assert isinstance(item, dict)
     template = _MESSAGES.get(item["type"])
     if template is None:

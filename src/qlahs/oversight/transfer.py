@@ -118,7 +118,7 @@ def _json(number: int, text: str) -> dict[str, Any]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
-        raise QlahsError(f"Dòng {number} không phải JSON: {error.msg}.") from None
+        raise QlahsError(f"Dòng {number} không phải JSON (lỗi ở cột {error.colno}).") from None
     if not isinstance(value, dict):
         raise QlahsError(f"Dòng {number} phải là một đối tượng JSON.")
     return value

@@ -94,10 +94,10 @@ def read(path: Path) -> Scenario:
         loc = [_FIELD_NAMES.get(str(p), p) for p in problem["loc"]]
         where = ".".join(str(p) for p in loc)
         line_number = _line_of(node, loc)
-        from qlahs.kernel.errors import _vietnamese
+        from qlahs.kernel.errors import vietnamese
 
         raise ScenarioFileError(
-            f"{path}, dòng {line_number}: trường '{where}' {_vietnamese(problem)}."
+            f"{path}, dòng {line_number}: trường '{where}' {vietnamese(problem)}."
         ) from None
     scenario.file = str(path)
     return scenario

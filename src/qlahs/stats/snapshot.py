@@ -17,6 +17,7 @@ from uuid import UUID
 from eventsourcing.utils import get_topic, resolve_topic
 
 from qlahs.domain.organisation_unit import OrganisationUnit
+from qlahs.kernel.dates import parse_vn_day, parse_vn_moment
 from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act, Subject
 from qlahs.stats.stocks import counted_subjects
@@ -102,16 +103,17 @@ def act_topics(kinds: Iterable[type[Subject]]) -> set[str]:
 
 
 def parse_moment(text: str) -> datetime:
-    """A recorded time from `--known-at`: an ISO date-time (Vietnam time unless it names its
-    offset), or a date, meaning the end of that day in Vietnam."""
+    """A recorded time from `--known-at`: `HH:MM dd/mm/yyyy` or an ISO date-time (Vietnam time
+    unless it names its offset), or a date, meaning the end of that day in Vietnam."""
+    text = text.strip()
     try:
-        if len(text) == 10:
-            day = date.fromisoformat(text)
+        if len(text) == 10 or ("/" in text and " " not in text):
+            day = parse_vn_day(text)
             return datetime.combine(day, time.max, VIETNAM)
-        moment = datetime.fromisoformat(text)
+        moment = parse_vn_moment(text)
     except ValueError:
         raise QlahsError(
-            f"Thời điểm {text!r} không hợp lệ: dùng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM[:SS] "
+            f"Thời điểm {text!r} không hợp lệ: dùng dd/mm/yyyy hoặc HH:MM dd/mm/yyyy "
             "(giờ Việt Nam nếu không ghi múi giờ)."
         ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=VIETNAM)
