@@ -183,15 +183,14 @@ def test_command_ids_belong_to_their_unit(engine: Engine) -> None:
     }
 
 
-def test_concurrent_writers_on_one_report_lose_nothing(store_url: str) -> None:
-    with Engine.open(store_url) as setup:
-        setup.execute(receive())
+def assign_concurrently(url: str, writers: int, each: int) -> None:
+    """`writers` threads, each with its own engine, assign `each` prosecutors to report TB1."""
     errors: list[BaseException] = []
 
     def writer(index: int) -> None:
         try:
-            with Engine.open(store_url) as engine:
-                for n in range(10):
+            with Engine.open(url) as engine:
+                for n in range(each):
                     engine.execute(
                         {
                             "do": "report.assign_prosecutor",
@@ -203,12 +202,18 @@ def test_concurrent_writers_on_one_report_lose_nothing(store_url: str) -> None:
         except BaseException as error:  # pragma: no cover - reported below
             errors.append(error)
 
-    threads = [threading.Thread(target=writer, args=(i,)) for i in range(3)]
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(writers)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert errors == []
+
+
+def test_concurrent_writers_on_one_report_lose_nothing(store_url: str) -> None:
+    with Engine.open(store_url) as setup:
+        setup.execute(receive())
+    assign_concurrently(store_url, writers=3, each=10)
     with Engine.open(store_url) as check:
         assert len(check.history("report", "TB1")) == 1 + 3 * 10
 
@@ -223,29 +228,7 @@ def test_writers_that_lose_every_race_queue_on_the_subject_instead_of_giving_up(
     monkeypatch.setattr(engine_module, "RETRIES", 0)  # every writer goes to the queue
     with Engine.open(pg_schema_url) as setup:
         setup.execute(receive())
-    errors: list[BaseException] = []
-
-    def writer(index: int) -> None:
-        try:
-            with Engine.open(pg_schema_url) as engine:
-                for n in range(8):
-                    engine.execute(
-                        {
-                            "do": "report.assign_prosecutor",
-                            "ref": "TB1",
-                            "on": "2025-03-05",
-                            "with": {"prosecutor": f"KSV {index}-{n}"},
-                        }
-                    )
-        except BaseException as error:  # pragma: no cover - reported below
-            errors.append(error)
-
-    threads = [threading.Thread(target=writer, args=(i,)) for i in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assign_concurrently(pg_schema_url, writers=8, each=8)
     with Engine.open(pg_schema_url) as check:
         assert len(check.history("report", "TB1")) == 1 + 8 * 8
 
