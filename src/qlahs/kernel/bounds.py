@@ -47,10 +47,17 @@ def bad_text(text: str) -> str | None:
     return None
 
 
+def shown(day: date) -> str:
+    """`fmt`, with the year written on four digits even before year 1000 (01/01/0001), where
+    the platform's strftime would drop the zeros."""
+    text = f"{day.day:02}/{day.month:02}/{day.year:04}"
+    return f"{day:%H:%M} {text}" if isinstance(day, datetime) else text
+
+
 def bad_day(day: date) -> str | None:
     plain = day.date() if isinstance(day, datetime) else day
     if not FIRST_DAY <= plain <= LAST_DAY:
-        return f"ngày {fmt(day)} nằm ngoài khoảng cho phép ({fmt(FIRST_DAY)}–{fmt(LAST_DAY)})"
+        return f"ngày {shown(day)} nằm ngoài khoảng cho phép ({fmt(FIRST_DAY)}–{fmt(LAST_DAY)})"
     return None
 
 
@@ -59,7 +66,7 @@ def bad_act_day(day: date) -> str | None:
     plain = day.date() if isinstance(day, datetime) else day
     if plain < FIRST_ACT_DAY:
         return (
-            f"ngày {fmt(day)} trước ngày Bộ luật Tố tụng hình sự 2015 có hiệu lực "
+            f"ngày {shown(day)} trước ngày Bộ luật Tố tụng hình sự 2015 có hiệu lực "
             f"({fmt(FIRST_ACT_DAY)}): qlahs chỉ tính thời hạn theo Bộ luật này"
         )
     return bad_day(day)
