@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,12 @@ def read(path: Path) -> Scenario:
         line = f", dòng {mark.line + 1}" if mark is not None else ""
         reason = getattr(error, "problem", None) or str(error)
         raise ScenarioFileError(f"{path}{line}: YAML không hợp lệ ({reason}).") from None
+    except (ValueError, OverflowError):
+        # PyYAML reads 2025-13-45 as a date and fails building it, outside its own errors
+        raise ScenarioFileError(
+            f"{path}, dòng {_unbuildable_line(node)}: ngày không có thật "
+            "(viết đúng dạng YYYY-MM-DD của một ngày có trong lịch)."
+        ) from None
     if not isinstance(data, dict):
         raise ScenarioFileError(
             f"{path}, dòng 1: tệp kịch bản phải là một bảng có 'name' và 'steps'."
@@ -93,6 +100,26 @@ def read(path: Path) -> Scenario:
         ) from None
     scenario.file = str(path)
     return scenario
+
+
+def _unbuildable_line(node: Any) -> int:
+    """The line of the first value PyYAML cannot build (an impossible date), 1 if none."""
+    return next(_unbuildable(node), 1)
+
+
+def _unbuildable(node: Any) -> Iterator[int]:
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            yamlio.Loader("").construct_object(node)
+        except (ValueError, OverflowError):
+            yield node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            yield from _unbuildable(child)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _unbuildable(key)
+            yield from _unbuildable(value)
 
 
 def _line_of(node: Any, loc: list[Any]) -> int:
