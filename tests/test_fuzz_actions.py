@@ -41,6 +41,7 @@ hostile_text = st.one_of(
 hostile_day = st.one_of(
     st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)).map(date.isoformat),
     st.sampled_from(["9999-12-31", "0001-01-01", "2025-13-45", "31/12/2025", "", "hôm nay"]),
+    st.sampled_from(["2025-06-01T10:00+07:00", "2025-06-01T10:00Z", "2025-06-01T25:00"]),
     st.just(datetime(9999, 12, 31, 23, 59)),
     st.just(date(1, 1, 1)),
 )
@@ -121,7 +122,8 @@ def commands(draw: st.DrawFn, refs: list[str]) -> dict[str, Any]:
     if not hostile:
         mine = [ref for ref in refs if ref.startswith(AIMS.get(name.split(".")[0], ""))]
         ref = draw(st.one_of(st.sampled_from(mine), st.uuids().map(lambda u: f"N{u.hex[:8]}")))
-        return step | {"ref": ref, "on": draw(valid_day).isoformat()}
+        on = draw(valid_day).isoformat() + draw(st.sampled_from(["", "T09:00", "T23:59"]))
+        return step | {"ref": ref, "on": on}
     if draw(st.integers(0, 5)) == 0:  # a field of another action
         fields[draw(st.sampled_from(sorted(KNOWN)))] = draw(hostile_value)
     step["ref"] = draw(st.one_of(st.sampled_from(refs), hostile_text, st.just("không-có")))
@@ -277,3 +279,40 @@ def test_a_date_out_of_bounds_is_written_as_people_write_dates(
     message = str(refused.value)
     assert says in message
     assert "datetime." not in message  # not Python's repr of what was received
+
+
+def test_a_time_with_an_offset_is_refused_before_it_makes_acts_incomparable(
+    engine: Engine,
+) -> None:
+    """An arrest at 09:00 and a hold at 10:00Z were both recorded; projecting the person then
+    compared naive and aware times and quarantined the case."""
+    engine.execute({"do": "case.open", "ref": "VA1", "on": "2025-03-10"} | _opening())
+    engine.execute(_custody("custody.arrest", "2025-03-10T09:00"))
+    with pytest.raises(CommandRejected) as refused:
+        engine.execute(_custody("custody.hold", "2025-03-10T10:00Z"))
+    assert "trường 'on': giờ 2025-03-10T10:00:00+00:00 kèm múi giờ" in str(refused.value)
+    engine.execute(_custody("custody.hold", "2025-03-10T10:00"))
+    readers_answer(engine)
+
+
+def _opening() -> dict[str, Any]:
+    return {"with": {"crime": "BLHS 173 k1", "summary": "Trộm cắp"}}
+
+
+def _custody(do: str, on: str) -> dict[str, Any]:
+    return {"do": do, "ref": "VA1", "on": on, "with": {"person": "BC1"}}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="stages/case/commands.py: the charge command must refuse a birth_date after its "
+    "own date 'on' (a model validator like custody.detain's months/days one)",
+)
+def test_a_person_cannot_be_born_after_being_charged(engine: Engine) -> None:
+    engine.execute({"do": "case.open", "ref": "VA1", "on": "2025-03-10"} | _opening())
+    person = {"person": "BC1", "name": "Nguyễn Văn An", "crime": "BLHS 173 k1"}
+    with pytest.raises(CommandRejected, match="birth_date"):
+        engine.execute(
+            {"do": "case.charge", "ref": "VA1", "on": "2025-03-13"}
+            | {"with": person | {"birth_date": "2099-12-31"}}
+        )

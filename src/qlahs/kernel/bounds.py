@@ -55,6 +55,10 @@ def shown(day: date) -> str:
 
 
 def bad_day(day: date) -> str | None:
+    if isinstance(day, datetime) and day.tzinfo is not None:
+        # Legal times are Vietnam's wall-clock times, compared with one another; an offset
+        # (+07:00, Z) would make one act's time incomparable with the others' (a reader fails)
+        return f"giờ {day.isoformat()} kèm múi giờ: ghi giờ Việt Nam, không kèm múi giờ"
     plain = day.date() if isinstance(day, datetime) else day
     if not FIRST_DAY <= plain <= LAST_DAY:
         return f"ngày {shown(day)} nằm ngoài khoảng cho phép ({fmt(FIRST_DAY)}–{fmt(LAST_DAY)})"
