@@ -5,6 +5,7 @@ reader still answers afterwards (on both stores)."""
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -132,6 +133,8 @@ def commands(draw: st.DrawFn, refs: list[str]) -> dict[str, Any]:
         step["unit"] = draw(st.one_of(hostile_text, st.just("VKS-B")))
     if draw(st.integers(0, 5)) == 0:
         step[draw(st.sampled_from(["actor", "note", "command_id"]))] = draw(hostile_value)
+    if draw(st.integers(0, 15)) == 0:
+        step["do"] = draw(st.one_of(hostile_value, st.just("report.")))
     if draw(st.integers(0, 20)) == 0:
         step["with"] = draw(st.one_of(st.lists(hostile_text, max_size=2), hostile_text))
     return step
@@ -202,6 +205,8 @@ def readers_answer(engine: Engine) -> None:
 def assert_refusal_is_clean(refusal: CommandRejected) -> None:
     message = str(refusal)
     assert message, "a refusal must say why"
+    message.encode("utf-8")  # a lone surrogate would break the terminal that prints it
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", message), repr(message)
     for english in ENGLISH:
         assert english not in message, f"{english!r} in: {message}"
 
@@ -316,3 +321,13 @@ def test_a_person_cannot_be_born_after_being_charged(engine: Engine) -> None:
             {"do": "case.charge", "ref": "VA1", "on": "2025-03-13"}
             | {"with": person | {"birth_date": "2099-12-31"}}
         )
+
+
+@pytest.mark.parametrize("name", ["\x1f", "report.\ud800", 5, ["report.receive"], "x" * 201])
+def test_an_action_name_that_cannot_be_printed_is_refused_without_echoing_it(
+    engine: Engine, name: Any
+) -> None:
+    """`do: "\\x1f"` was echoed raw into the refusal (and a lone surrogate broke printing)."""
+    with pytest.raises(CommandRejected, match="Trường 'do' phải là tên một hành vi") as refused:
+        engine.execute({"do": name, "ref": "TB1", "on": "2025-03-03", "with": "0"})
+    assert_refusal_is_clean(refused.value)
