@@ -331,3 +331,30 @@ def test_an_action_name_that_cannot_be_printed_is_refused_without_echoing_it(
     with pytest.raises(CommandRejected, match="Trường 'do' phải là tên một hành vi") as refused:
         engine.execute({"do": name, "ref": "TB1", "on": "2025-03-03", "with": "0"})
     assert_refusal_is_clean(refused.value)
+
+
+@pytest.mark.parametrize("unit", ["VKS\x00T", "VKS KV7", "U" * 65])
+def test_the_default_unit_is_bounded_like_a_given_one(store_url: str, unit: str) -> None:
+    """A unit the engine was opened with (a scenario's `unit:`, the CLI's default) was recorded
+    unchecked: NUL and spaces reached the read models."""
+    with Engine.open(store_url, default_unit=unit) as engine:
+        step = {"do": "report.receive", "ref": "TB1", "on": "2025-03-03"}
+        with pytest.raises(CommandRejected, match="trường 'unit'") as refused:
+            engine.execute(step | {"with": {"source": "tin_bao", "received_by": "CQDT"}})
+        assert_refusal_is_clean(refused.value)
+        assert _notifications(engine) == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("ref", "\r"), ("ref", "VA\n1"), ("person", " "), ("person", "BC\t1")]
+)
+def test_a_name_must_be_one_line_and_not_blank(engine: Engine, field: str, value: str) -> None:
+    """A reference '\\r' was accepted and echoed raw into 'Không tìm thấy vụ án \\r'."""
+    step = {"do": "custody.arrest", "ref": "VA1", "on": "2025-03-10", "with": {"person": "BC1"}}
+    if field == "ref":
+        step["ref"] = value
+    else:
+        step["with"] = {field: value}
+    with pytest.raises(CommandRejected, match=f"trường '{field}'") as refused:
+        engine.execute(step)
+    assert_refusal_is_clean(refused.value)

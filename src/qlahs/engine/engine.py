@@ -200,7 +200,8 @@ class Engine:
             raise InvalidCommand(
                 f"Trường 'with' của lệnh {action:.60} phải là một bảng (tên trường → giá trị)."
             )
-        fields = dict(extra)
+        # the default unit is checked like a given one: it is recorded all the same
+        fields = {"unit": self.default_unit} | dict(extra)
         for key in ("ref", "on", "unit", "actor", "note", "command_id"):
             if key in step and step[key] is not None:
                 fields[key] = step[key]

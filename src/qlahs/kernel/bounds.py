@@ -34,6 +34,7 @@ NAME_LIMIT = 200  # a login, a command id, a name
 # be encoded at all).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAK = re.compile("[\t\n\r\u2028\u2029\x85]")
 
 
 def bad_text(text: str) -> str | None:
@@ -52,6 +53,17 @@ def shown(day: date) -> str:
     the platform's strftime would drop the zeros."""
     text = f"{day.day:02}/{day.month:02}/{day.year:04}"
     return f"{day:%H:%M} {text}" if isinstance(day, datetime) else text
+
+
+def bad_name(value: Any) -> str | None:
+    """Why `value` (a reference, a code, a login, or a list of them) cannot name anything: it
+    is repeated in messages and book cells on one line, so no line break, no blank name."""
+    for text in value if isinstance(value, list | tuple) else [value]:
+        if isinstance(text, str) and _LINE_BREAK.search(text):
+            return "phải nằm trên một dòng (không có ký tự xuống dòng hoặc tab)"
+        if isinstance(text, str) and text and not text.strip():
+            return "không được chỉ gồm khoảng trắng"
+    return problem(value)
 
 
 def bad_day(day: date) -> str | None:

@@ -11,7 +11,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from qlahs.kernel import yamlio
+from qlahs.kernel.bounds import CODE_LIMIT
 from qlahs.kernel.errors import ScenarioFileError
+from qlahs.stages.commands import UNIT_CODE
 
 
 class Step(BaseModel):
@@ -52,7 +54,7 @@ class Scenario(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1)
-    unit: str | None = None
+    unit: str | None = Field(default=None, min_length=1, max_length=CODE_LIMIT, pattern=UNIT_CODE)
     steps: list[Step] = Field(min_length=1)
     expect: list[Check] = Field(default_factory=list)
     file: str = ""
