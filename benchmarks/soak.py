@@ -16,15 +16,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import glob
 import multiprocessing as mp
 import os
 import platform
 import random
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from datetime import date, datetime
@@ -38,43 +35,11 @@ from qlahs.kernel.errors import CommandRejected
 from qlahs.kernel.subject import Act, subject_id
 from qlahs.oversight.ledger import verify
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pg_cluster import Cluster
+
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = "VKS-SOAK"
-
-
-class Cluster:
-    """A throw-away PostgreSQL cluster on 127.0.0.1, run by the `postgres` user."""
-
-    def __init__(self, port: int) -> None:
-        binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
-        if not binaries:
-            sys.exit("Không tìm thấy PostgreSQL (/usr/lib/postgresql/*/bin).")
-        self.bin = Path(binaries[-1])
-        self.port = port
-        self.home = Path(tempfile.mkdtemp(prefix="qlahs-soak-"))
-        shutil.chown(self.home, "postgres", "postgres")
-        self.data = self.home / "data"
-        self.url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
-
-    def _as_postgres(self, *command: str) -> None:
-        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        subprocess.run([*prefix, *command], check=True, stdout=subprocess.DEVNULL)
-
-    def start(self) -> None:
-        if not self.data.exists():
-            self._as_postgres(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust")
-        options = f"-p {self.port} -k {self.home} -c listen_addresses=127.0.0.1"
-        log = str(self.home / "postgres.log")
-        self._as_postgres(
-            str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", log, "-w", "start"
-        )
-
-    def crash(self) -> None:
-        self._as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
-
-    def stop(self) -> None:
-        self._as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "stop")
-        shutil.rmtree(self.home, ignore_errors=True)
 
 
 def _commands(writer: int, count: int) -> dict[str, Any]:
@@ -186,13 +151,6 @@ def check(url: str, succeeded: set[str]) -> dict[str, Any]:
         before = _tables(engine)
         engine.replay()
         after = _tables(engine)
-        for name in before:
-            if before[name] != after[name]:
-                gone = set(before[name]) - set(after[name])
-                new = set(after[name]) - set(before[name])
-                print(f"{name}: {len(gone)} hàng mất, {len(new)} hàng mới", file=sys.stderr)
-                for row in [*sorted(gone)[:2], *sorted(new)[:2]]:
-                    print("   ", row, file=sys.stderr)
         return {
             "events": position,
             "lost": sum(1 for cid in succeeded if acts[cid] == 0 or logged[cid] == 0),
