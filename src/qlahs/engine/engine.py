@@ -27,6 +27,7 @@ from eventsourcing.persistence import IntegrityError
 from qlahs.engine import gate
 from qlahs.engine.command_log import CommandLog, digest, log_id, scope_of
 from qlahs.engine.questions import Questions
+from qlahs.kernel.bounds import NAME_LIMIT, bad_text
 from qlahs.kernel.errors import (
     CommandRejected,
     ConcurrencyError,
@@ -52,17 +53,24 @@ class Engine(Questions):
             raise InvalidCommand("Lệnh phải là một bảng trường: on, do, ref, with…")
         if "do" not in step:
             raise InvalidCommand("Bước thiếu trường 'do' (tên hành vi trong VOCABULARY).")
+        action = step["do"]
+        # the name is repeated in the refusal: control characters or a lone surrogate there
+        # would garble or break the terminal that prints it
+        if not isinstance(action, str) or bad_text(action) or len(action) > NAME_LIMIT:
+            raise InvalidCommand(
+                f"Trường 'do' phải là tên một hành vi trong VOCABULARY (nhận được: {action!r:.60})."
+            )
         extra = step.get("with") or {}
         if not isinstance(extra, Mapping):
             raise InvalidCommand(
-                f"Trường 'with' của lệnh {step['do']!s:.60} phải là một bảng "
-                "(tên trường → giá trị)."
+                f"Trường 'with' của lệnh {action:.60} phải là một bảng (tên trường → giá trị)."
             )
-        fields = dict(extra)
+        # the default unit is checked like a given one: it is recorded all the same
+        fields = {"unit": self.default_unit} | dict(extra)
         for key in ("ref", "on", "unit", "actor", "note", "command_id"):
             if key in step and step[key] is not None:
                 fields[key] = step[key]
-        return self.registry.command(str(step["do"]), fields)
+        return self.registry.command(action, fields)
 
     def execute(self, command: Command | Mapping[str, Any]) -> Recorded:
         """Record one legal act. Refused commands raise `CommandRejected` with a Vietnamese

@@ -34,6 +34,7 @@ NAME_LIMIT = 200  # a login, a command id, a name
 # be encoded at all).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_LINE_BREAK = re.compile("[\t\n\r\u2028\u2029\x85]")
 
 
 def bad_text(text: str) -> str | None:
@@ -47,10 +48,32 @@ def bad_text(text: str) -> str | None:
     return None
 
 
+def shown(day: date) -> str:
+    """`fmt`, with the year written on four digits even before year 1000 (01/01/0001), where
+    the platform's strftime would drop the zeros."""
+    text = f"{day.day:02}/{day.month:02}/{day.year:04}"
+    return f"{day:%H:%M} {text}" if isinstance(day, datetime) else text
+
+
+def bad_name(value: Any) -> str | None:
+    """Why `value` (a reference, a code, a login, or a list of them) cannot name anything: it
+    is repeated in messages and book cells on one line, so no line break, no blank name."""
+    for text in value if isinstance(value, list | tuple) else [value]:
+        if isinstance(text, str) and _LINE_BREAK.search(text):
+            return "phải nằm trên một dòng (không có ký tự xuống dòng hoặc tab)"
+        if isinstance(text, str) and text and not text.strip():
+            return "không được chỉ gồm khoảng trắng"
+    return problem(value)
+
+
 def bad_day(day: date) -> str | None:
+    if isinstance(day, datetime) and day.tzinfo is not None:
+        # Legal times are Vietnam's wall-clock times, compared with one another; an offset
+        # (+07:00, Z) would make one act's time incomparable with the others' (a reader fails)
+        return f"giờ {day.isoformat()} kèm múi giờ: ghi giờ Việt Nam, không kèm múi giờ"
     plain = day.date() if isinstance(day, datetime) else day
     if not FIRST_DAY <= plain <= LAST_DAY:
-        return f"ngày {fmt(day)} nằm ngoài khoảng cho phép ({fmt(FIRST_DAY)}–{fmt(LAST_DAY)})"
+        return f"ngày {shown(day)} nằm ngoài khoảng cho phép ({fmt(FIRST_DAY)}–{fmt(LAST_DAY)})"
     return None
 
 
@@ -59,7 +82,7 @@ def bad_act_day(day: date) -> str | None:
     plain = day.date() if isinstance(day, datetime) else day
     if plain < FIRST_ACT_DAY:
         return (
-            f"ngày {fmt(day)} trước ngày Bộ luật Tố tụng hình sự 2015 có hiệu lực "
+            f"ngày {shown(day)} trước ngày Bộ luật Tố tụng hình sự 2015 có hiệu lực "
             f"({fmt(FIRST_ACT_DAY)}): qlahs chỉ tính thời hạn theo Bộ luật này"
         )
     return bad_day(day)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import get_args
 
 from pydantic import ValidationError
-from pydantic_core import core_schema
+from pydantic_core.core_schema import ErrorType
+
+from qlahs.kernel.bounds import shown
 
 
 class QlahsError(Exception):
@@ -100,6 +103,7 @@ _MESSAGES = {
     "int_from_float": "phải là số nguyên",
     "float_type": "phải là một số",
     "float_parsing": "phải là một số",
+    "finite_number": "phải là một số hữu hạn",
     "less_than": "phải nhỏ hơn {lt}",
     "date_from_datetime_inexact": "phải là ngày (không kèm giờ)",
     "datetime_type": "phải là ngày giờ dạng HH:MM dd/mm/yyyy",
@@ -112,13 +116,15 @@ _MESSAGES = {
 }
 
 
-_PYDANTIC_TYPES = frozenset(get_args(core_schema.ErrorType))
+_PYDANTIC_TYPES = frozenset(get_args(ErrorType))
 
 
 def vietnamese(item: object) -> str:
     """One pydantic error item as Vietnamese people read it (never pydantic's English)."""
     assert isinstance(item, dict)
     template = _MESSAGES.get(item["type"])
+    if template is None and item["type"] not in _PYDANTIC_TYPES:
+        return str(item["msg"])  # a PydanticCustomError of ours: its sentence is Vietnamese
     if template is None:
         if item["type"] in _PYDANTIC_TYPES:
             return "không hợp lệ"  # pydantic's own sentence is English: never shown to people
@@ -135,6 +141,7 @@ def vietnamese(item: object) -> str:
 
 
 def _brief(value: object) -> str:
-    """What was received, short enough for one line of an error message."""
-    text = repr(value)
+    """What was received, short enough for one line of an error message; a date as people
+    write it rather than Python's `datetime.date(…)`."""
+    text = shown(value) if isinstance(value, date) else repr(value)
     return text if len(text) <= 80 else f"{text[:77]}…"

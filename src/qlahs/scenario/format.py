@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from qlahs.kernel import yamlio
+from qlahs.kernel.bounds import CODE_LIMIT
 from qlahs.kernel.dates import from_vietnamese
 from qlahs.kernel.errors import ScenarioFileError
+from qlahs.stages.commands import UNIT_CODE
 
 
 class Step(BaseModel):
@@ -59,7 +62,7 @@ class Scenario(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1)
-    unit: str | None = None
+    unit: str | None = Field(default=None, min_length=1, max_length=CODE_LIMIT, pattern=UNIT_CODE)
     steps: list[Step] = Field(min_length=1)
     expect: list[Check] = Field(default_factory=list)
     file: str = ""
@@ -83,6 +86,12 @@ def read(path: Path) -> Scenario:
         line = f", dòng {mark.line + 1}" if mark is not None else ""
         reason = getattr(error, "problem", None) or str(error)
         raise ScenarioFileError(f"{path}{line}: YAML không hợp lệ ({reason}).") from None
+    except (ValueError, OverflowError):
+        # PyYAML reads 2025-13-45 as a date and fails building it, outside its own errors
+        raise ScenarioFileError(
+            f"{path}, dòng {_unbuildable_line(node)}: ngày không có thật "
+            "(viết đúng dạng YYYY-MM-DD của một ngày có trong lịch)."
+        ) from None
     if not isinstance(data, dict):
         raise ScenarioFileError(
             f"{path}, dòng 1: tệp kịch bản phải là một bảng có 'name' và 'steps'."
@@ -101,6 +110,26 @@ def read(path: Path) -> Scenario:
         ) from None
     scenario.file = str(path)
     return scenario
+
+
+def _unbuildable_line(node: Any) -> int:
+    """The line of the first value PyYAML cannot build (an impossible date), 1 if none."""
+    return next(_unbuildable(node), 1)
+
+
+def _unbuildable(node: Any) -> Iterator[int]:
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            yamlio.Loader("").construct_object(node)
+        except (ValueError, OverflowError):
+            yield node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            yield from _unbuildable(child)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _unbuildable(key)
+            yield from _unbuildable(value)
 
 
 def _line_of(node: Any, loc: list[Any]) -> int:

@@ -17,10 +17,16 @@ from qlahs.kernel.bounds import (
     REF_LIMIT,
     TEXT_LIMIT,
     bad_act_day,
+    bad_name,
     problem,
 )
 from qlahs.kernel.dates import from_vietnamese
 
+# Fields that name a subject, a person, a unit or a user: one line each (bounds.bad_name).
+NAMES = frozenset(
+    {"ref", "unit", "actor", "command_id", "person", "persons", "cases", "case", "into", "to"}
+    | {"from_report", "parent", "series", "prosecutor"}
+)
 # A unit's code: letters without diacritics, digits, '-', '_' and '.' (VKSKV7, VKS-HN-KV01).
 UNIT_CODE = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
@@ -64,7 +70,10 @@ class Command(BaseModel):
     @classmethod
     def _storable(cls, value: Any, info: ValidationInfo) -> Any:
         """Every field of every command, whatever its type: nothing a reader cannot handle."""
-        why = bad_act_day(value) if info.field_name == "on" else problem(value)
+        if info.field_name == "on":
+            why = bad_act_day(value)
+        else:
+            why = bad_name(value) if info.field_name in NAMES else problem(value)
         if why is not None:
             raise ValueError(why)
         return value
