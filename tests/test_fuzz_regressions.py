@@ -67,11 +67,6 @@ def _custody(do: str, on: str) -> dict[str, Any]:
     return {"do": do, "ref": "VA1", "on": on, "with": {"person": "BC1"}}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="stages/case/commands.py: the charge command must refuse a birth_date after its "
-    "own date 'on' (a model validator like custody.detain's months/days one)",
-)
 def test_a_person_cannot_be_born_after_being_charged(engine: Engine) -> None:
     engine.execute({"do": "case.open", "ref": "VA1", "on": "2025-03-10"} | _opening())
     person = {"person": "BC1", "name": "Nguyễn Văn An", "crime": "BLHS 173 k1"}

@@ -9,6 +9,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from qlahs.kernel.dates import day_of, fmt
 from qlahs.law.crimes import Category, category_of
 from qlahs.stages.commands import Command
 
@@ -77,6 +78,16 @@ class ChargePerson(_Charged):
     person: str = Field(min_length=1)
     name: str = Field(min_length=1)
     birth_date: date | None = None
+
+    @model_validator(mode="after")
+    def _born_before_charged(self) -> ChargePerson:
+        # the limits for minors are counted from it (Luật 59/2024/QH15): it cannot be later
+        if self.birth_date is not None and self.birth_date > day_of(self.on):
+            raise ValueError(
+                f"trường 'birth_date' ({fmt(self.birth_date)}) sau ngày khởi tố bị can "
+                f"({fmt(self.on)}): không thể có thật"
+            )
+        return self
 
 
 class _PersonAct(Command):
