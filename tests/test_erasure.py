@@ -398,3 +398,27 @@ def test_qlahs_audit_erase_on_the_command_line(tmp_path: Path) -> None:
     assert "VA1" in done.output  # the related case, to be erased on its own if need be
     again = run(login("quan_tri", REGION), "TB1", "--reason", REASON)
     assert again.exit_code == 1 and "không thể xóa lần thứ hai" in again.output
+
+
+def test_a_key_row_deleted_or_blanked_behind_qlahs_is_a_finding_of_audit_verify(
+    world: Engine,
+) -> None:
+    from qlahs.oversight.ledger import verify
+    from qlahs.privacy.keys import subject_keys
+
+    erase(world, "TB1", reason=REASON)
+    assert verify(world).key_problems == ()  # a recorded erasure is not a finding
+    tb2 = subject_id("report", "TB2").hex
+    with world.log.keys.engine.begin() as connection:  # type: ignore[union-attr]
+        connection.execute(subject_keys.delete().where(subject_keys.c.subject_id == tb2))
+    (deleted,) = verify(world).key_problems
+    assert "khóa riêng của nó không còn trong bảng khóa" in deleted
+    assert not verify(world).intact
+    with world.log.keys.engine.begin() as connection:  # type: ignore[union-attr]
+        other = connection.execute(
+            sa.select(subject_keys.c.subject_id).where(subject_keys.c.key.is_not(None)).limit(1)
+        ).scalar_one()
+        blank = subject_keys.update().where(subject_keys.c.subject_id == other).values(key=None)
+        connection.execute(blank)
+    blanked = verify(world).key_problems[-1]
+    assert blanked.startswith(f"Khóa riêng của hồ sơ {UUID(hex=other)} đã bị hủy mà không có")

@@ -166,12 +166,15 @@ def verification_json(result: Verification) -> dict[str, object]:
         else {"kind": broken.kind, "position": broken.position, "message": broken.message},
         "checkpoint": None if result.checkpoint is None else result.checkpoint.position,
         "checkpoint_problem": result.checkpoint_problem,
+        "key_problems": list(result.key_problems),
         "seconds": round(result.seconds, 3),
     }
 
 
 def print_verification(result: Verification) -> None:
     walk = result.walk
+    for problem in result.key_problems:
+        console.print(f"[red]Bảng khóa không khớp nhật ký:[/] {problem}")
     if walk.broken is not None:
         console.print(f"[red]Chuỗi băm bị phá vỡ:[/] {walk.broken.message}")
         console.print(f"{walk.checked} mắt xích đầu tiên vẫn nguyên vẹn.")

@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from qlahs.access.policy import Wish
 from qlahs.audit.checkpoint import AuditError, Checkpoint, check_signature, sign
+from qlahs.audit.key_rows import key_problems
 from qlahs.audit.rows import EventTable
 from qlahs.audit.verify import Walk, recompute, walk
 
@@ -26,10 +27,11 @@ class Verification:
     checkpoint: Checkpoint | None
     checkpoint_problem: str | None  # None: no checkpoint given, or it holds
     seconds: float
+    key_problems: tuple[str, ...] = ()  # the key table against the recorded erasures
 
     @property
     def intact(self) -> bool:
-        return self.walk.intact and self.checkpoint_problem is None
+        return self.walk.intact and self.checkpoint_problem is None and not self.key_problems
 
 
 def _snapshot(engine: Engine) -> sa.Connection:
@@ -67,7 +69,8 @@ def verify(
                     f"ký điểm kiểm tra lúc {checkpoint.made_at} ({checkpoint.count} sự kiện, "
                     f"nay {count}): lịch sử trước điểm kiểm tra đã bị thay đổi."
                 )
-    return Verification(found, checkpoint, problem, time.perf_counter() - started)
+    keys = tuple(key_problems(engine.log))
+    return Verification(found, checkpoint, problem, time.perf_counter() - started, keys)
 
 
 def make_checkpoint(engine: Engine, unit: str, key: Ed25519PrivateKey) -> Checkpoint:
