@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from qlahs.domain.criminal_case import CriminalCase
+from qlahs.kernel.dates import fmt
 from qlahs.kernel.subject import day_of
 from qlahs.law.counting import count
 from qlahs.law.crimes import CATEGORY_NAMES, gravest
@@ -24,6 +25,7 @@ class CaseFacts(Fold):
     phase = "investigation"
     # moved by the investigation rules: initial | resumed | supplementary
     investigation_mode = "initial"
+    opened_on: date | None = None
 
     def __init__(self, *args: Any):
         super().__init__(*args)
@@ -42,6 +44,7 @@ class CaseFacts(Fold):
     def on_Opened(self, act: CriminalCase.Opened) -> None:
         self.ref, self.unit = act.ref, act.unit
         self.case_category, self.procedure = act.category, act.procedure
+        self.opened_on = act.on
 
     def on_ChargeChanged(self, act: CriminalCase.ChargeChanged) -> None:
         if act.person:
@@ -69,12 +72,22 @@ class CaseFacts(Fold):
 
     def halved_for_minors(self, rule: str, deadline: Deadline) -> None:
         """From 01/01/2026 a case whose accused include a minor has at most half of the
-        investigation, prosecution and trial-preparation limits (Luật 59/2024/QH15)."""
+        investigation, prosecution and trial-preparation limits (Luật 59/2024/QH15); a case
+        already pending on that day keeps the Code's limits (its Điều 179 k1 a)."""
         day = day_of(deadline.start)
         if not any(self.is_minor(person, day) for person in self.birth_dates):
             return
         share = self.rulebook.find(rule, "minor_percent", day)
         if share is None:
+            return
+        pending = self.rulebook.find(rule, "minor_pending_percent", day)
+        opened = day_of(self.opened_on) if self.opened_on else day
+        if pending is not None and opened < pending.effective_from:
+            deadline.explain(pending.explain())
+            deadline.explain(
+                f"Vụ án khởi tố ngày {fmt(opened)}, chưa kết thúc vào ngày "
+                f"{fmt(pending.effective_from)}: thời hạn theo Bộ luật Tố tụng hình sự."
+            )
             return
         full = (day_of(deadline.due) - day).days
         days = full * share.value // 100
