@@ -123,7 +123,7 @@ class Engine(Questions):
             aggregate = event.mutate(aggregate)
 
     def _record(self, command: Command, attempts: int) -> Recorded:
-        sent_as = digest(command)
+        sent_as = digest(command) if command.command_id else ""
         scope = scope_of(
             command.unit or self.default_unit,
             self.actor.user if self.actor else command.actor or self.default_actor,

@@ -88,8 +88,13 @@ def bad_act_day(day: date) -> str | None:
     return bad_day(day)
 
 
+_SCALARS = frozenset({bool, int, float})
+
+
 def problem(value: Any) -> str | None:
     """Why `value` (a field of a command, nested values included) cannot be stored."""
+    if value is None or type(value) in _SCALARS:
+        return None  # the common case, first: this runs for every field of every command
     if isinstance(value, str):
         return bad_text(value)
     if isinstance(value, date):

@@ -226,15 +226,15 @@ class Projector:
             state = self._cache.get(subject_id)
             if state is None:  # its events could not be read: quarantined by `_add`
                 continue
-            own: dict[sa.Table, list[dict[str, Any]]] = {table: [] for table in self.tables}
+            marks = {table: len(table_rows) for table, table_rows in rows.items()}
             try:
-                self._rows(str(subject_id), state, own)
-            except Exception as error:
+                self._rows(str(subject_id), state, rows)
+            except Exception as error:  # whatever it is, the other subjects and readers go on
+                for table, table_rows in rows.items():  # none of this subject's rows stay
+                    del table_rows[marks.get(table, 0) :]
                 self._quarantine(connection, subject_id, state.acts[-1], error)
                 continue
             built.append(str(subject_id))
-            for table, table_rows in own.items():
-                rows.setdefault(table, []).extend(table_rows)
         for table in self.tables:
             connection.execute(table.delete().where(table.c.subject_id.in_(built)))
         for table, table_rows in rows.items():

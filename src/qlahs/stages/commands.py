@@ -62,8 +62,8 @@ class Command(BaseModel):
     def _vietnamese_dates(cls, value: Any, info: ValidationInfo) -> Any:
         """`dd/mm/yyyy` and `HH:MM dd/mm/yyyy`, as people write dates, in date fields only: a
         text field keeps whatever text it was given."""
-        if info.field_name is None:
-            return value
+        if type(value) is not str or "/" not in value or info.field_name is None:
+            return value  # the common case, first: this runs for every field of every command
         return from_vietnamese(value, cls.model_fields[info.field_name].annotation)
 
     @field_validator("*", mode="after")
