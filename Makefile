@@ -23,6 +23,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/bench_numbers.py
+	$(BIN)/python benchmarks/bench_lists.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
