@@ -68,6 +68,8 @@ def test_lists_match_the_python_filtering(nation: Engine) -> None:
                 overdue += len(late)
                 paged = _pages(partial(lists.overdue, connection, day, scope), 4)
                 assert paged == (late, len(late))
+                unfinished = [d for d in expected if d.status in ("open", "missed", "suspended")]
+                assert lists.unfinished(connection, day, scope).items == unfinished
                 for within in (None, 0, 7):
                     assert lists.open_deadlines(
                         connection, day, scope, within_days=within
@@ -108,5 +110,7 @@ def test_the_engine_pages_a_list_and_counts_it_all(nation: Engine) -> None:
     assert (page.items, page.total) == (everything[5:15], len(everything))
     assert nation.violations(day, limit=2) == nation.violations(day)[:2]
     assert nation.overdue_page(day).total == len(nation.overdue(day))
+    unfinished = [d for d in everything if d.status in ("open", "missed", "suspended")]
+    assert nation.unfinished_page(day, limit=7).items == unfinished[:7]
     soon = nation.due_within_page(day, 30, unit=unit_name(1), limit=3)
     assert soon.items == nation.due_within(day, 30, unit=unit_name(1))[:3]

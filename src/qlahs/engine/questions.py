@@ -74,6 +74,18 @@ class Questions(EngineCore):
             found = lists.deadlines(connection, as_of, scope, limit=limit, offset=offset)
         return _shown(found, grant)
 
+    def unfinished_page(
+        self, as_of: date, *, unit: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> Page[Deadline]:
+        """The deadlines judged open, missed or suspended on `as_of` (what `qlahs deadlines`
+        lists by default), a page of them and how many in all."""
+        grant = self._reading("xem danh sách thời hạn", unit)
+        with self.sql.connect() as connection:
+            found = lists.unfinished(
+                connection, as_of, _scope(grant, unit=unit), limit=limit, offset=offset
+            )
+        return _shown(found, grant)
+
     def due_within(
         self,
         as_of: date,

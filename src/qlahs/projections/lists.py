@@ -156,6 +156,26 @@ def overdue(
     return Page([deadline_of(row).as_of(as_of) for row in rows], total)
 
 
+def unfinished(
+    connection: sa.Connection,
+    as_of: date,
+    scope: Scope = Scope(),
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Page[Deadline]:
+    """Deadlines judged open, missed or suspended on `as_of`: all but those met, cancelled,
+    and windows that lapsed unused by then."""
+    lapsed = sa.and_(dv.c.window == sa.true(), _past(as_of))
+    judged = sa.or_(
+        dv.c.status.in_(("missed", "suspended")),
+        sa.and_(dv.c.status == "open", sa.not_(lapsed)),
+    )
+    where = [*_known_on(as_of), judged, *scope.where(dv)]
+    rows, total = _page(connection, dv, where, DEADLINE_ORDER, limit, offset)
+    return Page([deadline_of(row).as_of(as_of) for row in rows], total)
+
+
 def violations(
     connection: sa.Connection,
     as_of: date,
