@@ -64,12 +64,15 @@ def _ms(samples: list[float], quantile: float) -> float:
     return 1000 * ordered[min(len(ordered) - 1, int(quantile * len(ordered)))]
 
 
-def _time(read: Callable[[], Any], repeat: int) -> list[float]:
-    read()  # warm the caches once, as a reader asking again would find them
+Read = Callable[[sa.Connection], Any]
+
+
+def _time(connection: sa.Connection, read: Read, repeat: int) -> list[float]:
+    read(connection)  # warm the caches once, as a reader asking again would find them
     samples = []
     for _ in range(repeat):
         start = time.perf_counter()
-        read()
+        read(connection)
         samples.append(time.perf_counter() - start)
     return samples
 
@@ -87,45 +90,63 @@ def _busiest_ref(connection: sa.Connection) -> str:
     return str(connection.execute(query).scalar_one())
 
 
+# The baseline is timed with the index the former schema had in place of the lists' ones.
+LIST_INDEXES = [
+    index
+    for table in (t.deadline_versions, t.violations)
+    for index in table.indexes
+    if index.name and index.name.rsplit("_", 1)[-1] in ("status", "unit", "ref")
+]
+FORMER = (
+    "ix_deadline_versions_former",
+    "qlahs_deadline_versions (valid_from, valid_to, status, due_day)",
+)
+
+
+def _former_indexes(engine: Engine, former: bool) -> None:
+    with engine.sql.begin() as connection:
+        for index in LIST_INDEXES:
+            (index.drop if former else index.create)(connection)
+        name, columns = FORMER
+        sql = f"CREATE INDEX {name} ON {columns}" if former else f"DROP INDEX {name}"
+        connection.execute(sa.text(sql))
+        connection.execute(sa.text("ANALYZE"))
+
+
 def measure(engine: Engine, store: str, units: int, repeat: int) -> list[Figure]:
     day = UNTIL
     unit = Scope(unit=unit_name(0))
     with engine.sql.connect() as c:
         ref = _busiest_ref(c)
         rows = int(c.execute(sa.select(sa.func.count()).select_from(t.deadline_versions)).scalar())
-        pairs: list[tuple[Callable[[], Any], Callable[[], Any]]] = [
-            (
-                lambda: len(oracle.overdue(c, day)[:PAGE]),
-                lambda: lists.overdue(c, day, limit=PAGE).total,
-            ),
-            (
-                lambda: len(oracle.overdue(c, day, unit=unit_name(0))),
-                lambda: len(lists.overdue(c, day, unit).items),
-            ),
-            (
-                lambda: len(oracle.deadlines(c, day, ref=ref)),
-                lambda: len(lists.deadlines(c, day, Scope(ref=ref)).items),
-            ),
-            (
-                lambda: len(oracle.violations(c, day)[:PAGE]),
-                lambda: lists.violations(c, day, limit=PAGE).total,
-            ),
+        events = engine.projector.position(c)
+    pairs: list[tuple[Read, Read]] = [
+        (
+            lambda c: len(oracle.overdue(c, day)[:PAGE]),
+            lambda c: lists.overdue(c, day, limit=PAGE).total,
+        ),
+        (
+            lambda c: len(oracle.overdue(c, day, unit=unit_name(0))),
+            lambda c: len(lists.overdue(c, day, unit).items),
+        ),
+        (
+            lambda c: len(oracle.deadlines(c, day, ref=ref)),
+            lambda c: len(lists.deadlines(c, day, Scope(ref=ref)).items),
+        ),
+        (
+            lambda c: len(oracle.violations(c, day)[:PAGE]),
+            lambda c: lists.violations(c, day, limit=PAGE).total,
+        ),
+    ]
+    _former_indexes(engine, True)
+    with engine.sql.connect() as c:
+        befores = [_time(c, before, repeat) for before, _ in pairs]
+    _former_indexes(engine, False)
+    with engine.sql.connect() as c:
+        return [
+            Figure(store, units, events, rows, question, after(c), before, _time(c, after, repeat))
+            for question, before, (_, after) in zip(QUESTIONS, befores, pairs, strict=True)
         ]
-        figures = []
-        for question, (before, after) in zip(QUESTIONS, pairs, strict=True):
-            figures.append(
-                Figure(
-                    store,
-                    units,
-                    engine.projector.position(c),
-                    rows,
-                    question,
-                    after(),
-                    _time(before, repeat),
-                    _time(after, repeat),
-                )
-            )
-    return figures
 
 
 def run(url: str, store: str, sizes: list[int], reports: int, repeat: int) -> list[Figure]:

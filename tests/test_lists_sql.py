@@ -26,7 +26,10 @@ DAYS += [UNTIL + timedelta(days=40)]
 
 @pytest.fixture
 def nation(engine: Engine) -> Engine:
-    load(engine, nation_steps(3, 18, UNTIL, back_dated=0.15))
+    steps = nation_steps(3, 18, UNTIL, back_dated=0.15)
+    # Some people are never released: their custody, ending at an hour, runs out on its day.
+    releases = [step for step in steps if step["do"] == "custody.release"]
+    load(engine, [step for step in steps if step not in releases[::3]])
     engine.catch_up()
     return engine
 
@@ -52,12 +55,31 @@ def _pages(read: Callable[..., lists.Page[Any]], size: int) -> tuple[list[Any], 
     return items, first.total
 
 
+def _hour_due_days(connection: sa.Connection) -> list[date]:
+    """Days on which a limit ending at an hour is still open: asked on that very day, it has
+    run out (a limit ending with the day has not)."""
+    dv = t.deadline_versions
+    query = (
+        sa.select(dv.c.due_day)
+        .where(
+            dv.c.due_has_time == sa.true(),
+            dv.c.status == "open",
+            dv.c.valid_from <= dv.c.due_day,
+            sa.or_(dv.c.valid_to.is_(None), dv.c.valid_to > dv.c.due_day),
+        )
+        .distinct()
+    )
+    days = sorted(connection.execute(query).scalars())
+    assert days, "the store should hold an hour-based limit still open on its last day"
+    return days
+
+
 def test_lists_match_the_python_filtering(nation: Engine) -> None:
     units = [None, unit_name(0), unit_name(2), "KHONG-CO"]
     with nation.sql.connect() as connection:
         refs = _refs(connection)
         hour_based = overdue = 0
-        for day in DAYS:
+        for day in DAYS + _hour_due_days(connection):
             for unit in units:
                 scope = Scope(unit=unit)
                 expected = oracle.deadlines(connection, day, unit=unit)

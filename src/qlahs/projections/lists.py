@@ -71,8 +71,9 @@ def _known_on(day: date) -> list[sa.ColumnElement[bool]]:
 
 
 def _past(day: date) -> sa.ColumnElement[bool]:
-    """`is_past(due, day)`: a due hour falls before 24:00 of its own day."""
-    return sa.or_(dv.c.due_day < day, sa.and_(dv.c.due_has_time == sa.true(), dv.c.due_day == day))
+    """`is_past(due, day)`: a due hour falls before 24:00 of its own day. Written as one range
+    of `due_day` so that the index on it is searched for it."""
+    return sa.and_(dv.c.due_day <= day, sa.or_(dv.c.due_day < day, dv.c.due_has_time == sa.true()))
 
 
 def _overdue(day: date) -> list[sa.ColumnElement[bool]]:
