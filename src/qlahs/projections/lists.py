@@ -78,7 +78,15 @@ def _past(day: date) -> sa.ColumnElement[bool]:
 
 def _overdue(day: date) -> list[sa.ColumnElement[bool]]:
     """Judged `missed` and never closed: stored so, or open, past its due and not a window."""
+    # The same, loosened into the four ranges of the (valid_to, status, due_day) index that
+    # hold every answer: neither planner splits two ORs into their products itself.
+    ranges = [
+        sa.and_(current, status)
+        for current in (dv.c.valid_to.is_(None), dv.c.valid_to > day)
+        for status in (dv.c.status == "missed", sa.and_(dv.c.status == "open", dv.c.due_day <= day))
+    ]
     return [
+        sa.or_(*ranges),
         sa.or_(
             dv.c.status == "missed",
             sa.and_(dv.c.status == "open", dv.c.window == sa.false(), _past(day)),

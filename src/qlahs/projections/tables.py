@@ -57,10 +57,12 @@ deadline_versions = sa.Table(
     sa.Column("breach", sa.Text),
     sa.Column("breach_article", sa.Text),
     # The lists ask by status and due date (overdue, due within N days), in the nation, one
-    # unit or one record, then keep the version valid on the day asked.
-    sa.Index("ix_deadline_versions_status", "status", "due_day", "valid_from", "valid_to"),
-    sa.Index("ix_deadline_versions_unit", "unit", "status", "due_day", "valid_from", "valid_to"),
-    sa.Index("ix_deadline_versions_ref", "ref", "valid_from", "valid_to"),
+    # unit or one record, of the version valid on the day asked. `valid_to` comes first: asked
+    # of today, only the current versions (valid_to null) are searched, not every superseded
+    # one.
+    sa.Index("ix_deadline_versions_status", "valid_to", "status", "due_day", "valid_from"),
+    sa.Index("ix_deadline_versions_unit", "unit", "valid_to", "status", "due_day", "valid_from"),
+    sa.Index("ix_deadline_versions_ref", "ref", "valid_to", "valid_from"),
 )
 
 # Violations revealed by acts (late, premature, exceeds_limit…); `missing` ones are derived at
