@@ -23,6 +23,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/bench_numbers.py
+	$(BIN)/python benchmarks/bench_lists.py
 
 # Not part of `make test`: writers, killed workers and a PostgreSQL crash for --minutes
 # (default 10); rewrites docs/reliability.md.

@@ -4,7 +4,7 @@ checked by the access gate first; lists answer from the read models, caught up f
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from qlahs.access.policy import Grant, Wish
 from qlahs.engine import gate
@@ -12,8 +12,11 @@ from qlahs.engine.core import EngineCore
 from qlahs.kernel.errors import SubjectNotFound
 from qlahs.kernel.subject import Act, Subject, subject_id
 from qlahs.law.deadlines import Deadline, Judgement, Violation
-from qlahs.projections import queries
+from qlahs.projections import lists, queries
+from qlahs.projections.lists import Page, Scope
 from qlahs.projections.projector import Progress
+
+Row = TypeVar("Row", Deadline, Violation)
 
 
 class Questions(EngineCore):
@@ -47,31 +50,115 @@ class Questions(EngineCore):
         unit: str | None = None,
         ref: str | None = None,
         rule: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Deadline]:
-        grant = self._reading("xem danh sách thời hạn", unit, ref)
-        with self.sql.connect() as connection:
-            found = queries.deadlines(connection, as_of, unit=unit, ref=ref, rule=rule)
-        return [d for d in found if grant.shows(d.unit, d.ref)]
+        return self.deadline_page(
+            as_of, unit=unit, ref=ref, rule=rule, limit=limit, offset=offset
+        ).items
 
-    def due_within(self, as_of: date, days: int, *, unit: str | None = None) -> list[Deadline]:
+    def deadline_page(
+        self,
+        as_of: date,
+        *,
+        unit: str | None = None,
+        ref: str | None = None,
+        rule: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Page[Deadline]:
+        """`limit` rows of the deadlines from `offset` on, and how many there are in all."""
+        grant = self._reading("xem danh sách thời hạn", unit, ref)
+        scope = _scope(grant, unit=unit, ref=ref, rule=rule)
+        with self.sql.connect() as connection:
+            found = lists.deadlines(connection, as_of, scope, limit=limit, offset=offset)
+        return _shown(found, grant)
+
+    def unfinished_page(
+        self, as_of: date, *, unit: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> Page[Deadline]:
+        """The deadlines judged open, missed or suspended on `as_of` (what `qlahs deadlines`
+        lists by default), a page of them and how many in all."""
+        grant = self._reading("xem danh sách thời hạn", unit)
+        with self.sql.connect() as connection:
+            found = lists.unfinished(
+                connection, as_of, _scope(grant, unit=unit), limit=limit, offset=offset
+            )
+        return _shown(found, grant)
+
+    def due_within(
+        self,
+        as_of: date,
+        days: int,
+        *,
+        unit: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Deadline]:
+        return self.due_within_page(as_of, days, unit=unit, limit=limit, offset=offset).items
+
+    def due_within_page(
+        self,
+        as_of: date,
+        days: int,
+        *,
+        unit: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Page[Deadline]:
         grant = self._reading("xem danh sách thời hạn sắp đến hạn", unit)
         with self.sql.connect() as connection:
-            found = queries.open_deadlines(connection, as_of, within_days=days, unit=unit)
-        return [d for d in found if grant.shows(d.unit, d.ref)]
+            found = lists.open_deadlines(
+                connection,
+                as_of,
+                _scope(grant, unit=unit),
+                within_days=days,
+                limit=limit,
+                offset=offset,
+            )
+        return _shown(found, grant)
 
-    def overdue(self, as_of: date, *, unit: str | None = None) -> list[Deadline]:
+    def overdue(
+        self, as_of: date, *, unit: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Deadline]:
+        return self.overdue_page(as_of, unit=unit, limit=limit, offset=offset).items
+
+    def overdue_page(
+        self, as_of: date, *, unit: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> Page[Deadline]:
         grant = self._reading("xem danh sách quá hạn", unit)
         with self.sql.connect() as connection:
-            found = queries.overdue(connection, as_of, unit=unit)
-        return [d for d in found if grant.shows(d.unit, d.ref)]
+            found = lists.overdue(
+                connection, as_of, _scope(grant, unit=unit), limit=limit, offset=offset
+            )
+        return _shown(found, grant)
 
     def violations(
-        self, as_of: date, *, unit: str | None = None, ref: str | None = None
+        self,
+        as_of: date,
+        *,
+        unit: str | None = None,
+        ref: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Violation]:
+        return self.violation_page(as_of, unit=unit, ref=ref, limit=limit, offset=offset).items
+
+    def violation_page(
+        self,
+        as_of: date,
+        *,
+        unit: str | None = None,
+        ref: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Page[Violation]:
         grant = self._reading("xem danh sách vi phạm", unit, ref)
         with self.sql.connect() as connection:
-            found = queries.violations(connection, as_of, unit=unit, ref=ref)
-        return [v for v in found if grant.shows(v.unit, v.ref)]
+            found = lists.violations(
+                connection, as_of, _scope(grant, unit=unit, ref=ref), limit=limit, offset=offset
+            )
+        return _shown(found, grant)
 
     def judge(self, kind: str, ref: str, as_of: date) -> Judgement:
         """Deadlines and violations of one subject, computed from its events directly."""
@@ -109,3 +196,18 @@ class Questions(EngineCore):
         self.projector.forget_erased()
         if self.actor is not None:
             self.authorize(gate.subject_wish(self, kind, ref, "read.records", f"{what} {ref}"))
+
+
+def _scope(
+    grant: Grant, *, unit: str | None = None, ref: str | None = None, rule: str | None = None
+) -> Scope:
+    """The grant's units and hidden records become conditions of the query itself, so that
+    a page holds `limit` readable rows and the total counts only those."""
+    return Scope(unit=unit, units=grant.units, ref=ref, rule=rule, hidden=grant.hidden)
+
+
+def _shown(page: Page[Row], grant: Grant) -> Page[Row]:
+    # The query already left out what the grant hides; each row is still checked here, the
+    # one place that decides what a reader sees.
+    shown = [row for row in page.items if grant.shows(row.unit, row.ref)]
+    return Page(shown, page.total - (len(page.items) - len(shown)))

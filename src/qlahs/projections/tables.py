@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from qlahs.kernel.schema import metadata as metadata  # projector and books create it
 
 # Raise when a table changes shape: existing read models are then dropped and rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # The position (notification id) up to which each projection has processed the log; it is
 # updated in the same transaction as the rows it accounts for.
@@ -56,7 +56,13 @@ deadline_versions = sa.Table(
     sa.Column("window", sa.Boolean, nullable=False),
     sa.Column("breach", sa.Text),
     sa.Column("breach_article", sa.Text),
-    sa.Index("ix_deadline_versions_window", "valid_from", "valid_to", "status", "due_day"),
+    # The lists ask by status and due date (overdue, due within N days), in the nation, one
+    # unit or one record, of the version valid on the day asked. `valid_to` comes first: asked
+    # of today, only the current versions (valid_to null) are searched, not every superseded
+    # one.
+    sa.Index("ix_deadline_versions_status", "valid_to", "status", "due_day", "valid_from"),
+    sa.Index("ix_deadline_versions_unit", "unit", "valid_to", "status", "due_day", "valid_from"),
+    sa.Index("ix_deadline_versions_ref", "ref", "valid_to", "valid_from"),
 )
 
 # Violations revealed by acts (late, premature, exceeds_limit…); `missing` ones are derived at
@@ -75,6 +81,8 @@ violations = sa.Table(
     sa.Column("happened_on", sa.Date, nullable=False, index=True),
     sa.Column("days_overdue", sa.Integer),
     sa.Column("message", sa.Text, nullable=False),
+    sa.Index("ix_violations_unit", "unit", "happened_on"),
+    sa.Index("ix_violations_ref", "ref", "happened_on"),
 )
 
 # Tables every subject has rows in; stages add their own (Stage.tables). A subject's rows are
