@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -96,6 +97,14 @@ def test_demo_book_deadlines_and_replay_work_on_one_store(tmp_path: Path) -> Non
 
     result = runner.invoke(app, ["deadlines", "--as-of", "2026-01-31", "--overdue", "--db", db])
     assert result.exit_code == 0 and "quá hạn" in result.output
+    total = int(re.search(r"trên tổng (\d+)\.", result.output).group(1))  # type: ignore[union-attr]
+    assert total >= 2
+    paging = ["--as-of", "31/01/2026", "--overdue", "--limit", "1", "--page", "2", "--db", db]
+    result = runner.invoke(app, ["deadlines", *paging])
+    assert result.exit_code == 0
+    assert f"Trang 2/{total}: dòng 2–2 trên tổng {total}." in result.output
+    result = runner.invoke(app, ["violations", "--as-of", "31/01/2026", "--limit", "1", "--db", db])
+    assert result.exit_code == 0 and re.search(r"Trang 1/\d+: dòng 1–1 trên tổng", result.output)
 
     result = runner.invoke(app, ["replay", "--db", db])
     assert result.exit_code == 0 and "Đã dựng lại" in result.output

@@ -25,6 +25,8 @@ from qlahs.cli.options import (
     FirstRows,
     Json,
     Name,
+    PageNumber,
+    PageSize,
     Unit,
     UnitRequired,
     Xlsx,
@@ -45,7 +47,7 @@ from qlahs.scenario import format as scenario_format
 from qlahs.scenario.report import render
 from qlahs.scenario.runner import run
 from qlahs.store import DEFAULT_URL
-from qlahs.terminal.tables import book_table, deadline_table, violations_table
+from qlahs.terminal.tables import book_table, deadline_table, page_line, violations_table
 
 app = typer.Typer(
     cls=QlahsGroup,
@@ -121,38 +123,41 @@ def deadlines(
         typer.Option("--within", help="Chỉ các thời hạn đến hạn trong N ngày", min=0, max=3650),
     ] = None,
     unit: Unit = None,
+    limit: PageSize = 100,
+    page: PageNumber = 1,
     db: Db = DEFAULT_URL,
 ) -> None:
-    """Danh sách thời hạn tại một ngày: đang chạy, sắp đến hạn, quá hạn."""
+    """Danh sách thời hạn tại một ngày: đang chạy, sắp đến hạn, quá hạn (từng trang)."""
     day = parse_day(as_of, "--as-of")
+    offset = (page - 1) * limit
     with open_engine(db) as engine:
         if overdue:
-            found = engine.overdue(day, unit=unit)
+            found = engine.overdue_page(day, unit=unit, limit=limit, offset=offset)
             title = f"Thời hạn đã quá hạn tại ngày {day:%d/%m/%Y}"
         elif within is not None:
-            found = engine.due_within(day, within, unit=unit)
+            found = engine.due_within_page(day, within, unit=unit, limit=limit, offset=offset)
             title = f"Thời hạn đến hạn trong {within} ngày kể từ {day:%d/%m/%Y}"
         else:
-            found = [
-                d
-                for d in engine.deadlines(day, unit=unit)
-                if d.status in ("open", "missed", "suspended")
-            ]
+            found = engine.unfinished_page(day, unit=unit, limit=limit, offset=offset)
             title = f"Thời hạn chưa hoàn thành tại ngày {day:%d/%m/%Y}"
-    console.print(deadline_table(found, title, day))
+    console.print(deadline_table(found.items, title, day))
+    console.print(page_line(page, limit, len(found.items), found.total))
 
 
 @app.command()
 def violations(
     as_of: AsOf = None,
     unit: Unit = None,
+    limit: PageSize = 100,
+    page: PageNumber = 1,
     db: Db = DEFAULT_URL,
 ) -> None:
-    """Danh sách vi phạm thời hạn tố tụng tại một ngày, mỗi vi phạm nêu điều luật."""
+    """Danh sách vi phạm thời hạn tố tụng tại một ngày, mỗi vi phạm nêu điều luật (từng trang)."""
     day = parse_day(as_of, "--as-of")
     with open_engine(db) as engine:
-        found = engine.violations(day, unit=unit)
-    console.print(violations_table(found, day))
+        found = engine.violation_page(day, unit=unit, limit=limit, offset=(page - 1) * limit)
+    console.print(violations_table(found.items, day))
+    console.print(page_line(page, limit, len(found.items), found.total))
 
 
 @app.command()

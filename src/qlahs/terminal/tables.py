@@ -99,3 +99,12 @@ def quarantine_table(held: Sequence[Mapping[str, object]]) -> Table:
     for row in held:
         table.add_row(str(row["ref"]), str(row["unit"] or ""), str(row["reason"]))
     return table
+
+
+def page_line(page: int, size: int, shown: int, total: int) -> str:
+    """Which rows of how many a page shows: people page through a long list with --page."""
+    pages = max(1, -(-total // size))
+    if not shown:
+        return f"Trang {page}/{pages}: không có dòng nào (tổng {total})."
+    first = (page - 1) * size + 1
+    return f"Trang {page}/{pages}: dòng {first}–{first + shown - 1} trên tổng {total}."
