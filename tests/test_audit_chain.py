@@ -266,3 +266,31 @@ def test_a_replay_refuses_to_link_a_log_whose_links_were_deleted(recorded: Engin
     with recorded.sql.connect() as connection:
         assert c.head(connection).position == 0
     assert verify(recorded).walk.broken is not None
+
+
+def test_a_forged_unreadable_row_and_a_changed_column_type_are_findings(tmp_path: Path) -> None:
+    """SQLite keeps whatever is written into a column: a row no library can read, or a version
+    that is not a number, is reported, never a traceback."""
+    with Engine.open(f"sqlite:///{tmp_path}/f.db", default_unit="VKSKV7") as engine:
+        for number in (1, 2):
+            engine.execute(
+                {
+                    "do": "report.receive",
+                    "ref": f"TB{number}",
+                    "on": "2025-03-03",
+                    "with": {"source": "tin_bao", "received_by": "CQDT"},
+                }
+            )
+        engine.catch_up()
+        tamper.run(
+            engine,
+            "INSERT INTO {table} (originator_id, originator_version, topic, state) "
+            "VALUES ('không-phải-uuid', 1, 'x:y', X'00')",
+        )
+        result = verify(engine)
+        assert not result.intact
+        assert result.unreadable is not None
+        assert result.unreadable.startswith("Không đọc được nhật ký sự kiện sau sự kiện số 2")
+        tamper.run(engine, "UPDATE {table} SET originator_version = 'abc' WHERE {id} = 2")
+        broken = verify(engine).walk.broken
+        assert broken is not None and (broken.kind, broken.position) == ("changed", 2)

@@ -57,7 +57,11 @@ class EventTable:
             batch = connection.execute(statement, {"last": last, "upto": upto}).all()
             for position, originator_id, version, topic, state in batch:
                 yield EventRow(
-                    int(position), canonical_id(originator_id), int(version), topic, raw(state)
+                    int(position),
+                    canonical_id(originator_id),
+                    _number(version),
+                    str(topic),
+                    raw(state),
                 )
             if len(batch) < BATCH:
                 return
@@ -82,3 +86,12 @@ def raw(value: Any) -> bytes:
     if isinstance(value, bytearray | memoryview):
         return bytes(value)
     return str(value).encode("utf-8")  # a BLOB overwritten with text on SQLite
+
+
+def _number(value: Any) -> int:
+    """A version as stored; a column overwritten with something else still gives a row (its
+    digest then differs from its link: the walk reports the change)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1

@@ -167,12 +167,15 @@ def verification_json(result: Verification) -> dict[str, object]:
         "checkpoint": None if result.checkpoint is None else result.checkpoint.position,
         "checkpoint_problem": result.checkpoint_problem,
         "key_problems": list(result.key_problems),
+        "unreadable": result.unreadable,
         "seconds": round(result.seconds, 3),
     }
 
 
 def print_verification(result: Verification) -> None:
     walk = result.walk
+    if result.unreadable:
+        console.print(f"[red]Nhật ký không đọc được:[/] {result.unreadable}")
     for problem in result.key_problems:
         console.print(f"[red]Bảng khóa không khớp nhật ký:[/] {problem}")
     if walk.broken is not None:

@@ -28,10 +28,16 @@ class Verification:
     checkpoint_problem: str | None  # None: no checkpoint given, or it holds
     seconds: float
     key_problems: tuple[str, ...] = ()  # the key table against the recorded erasures
+    unreadable: str | None = None  # a row the projector cannot read (forged, broken)
 
     @property
     def intact(self) -> bool:
-        return self.walk.intact and self.checkpoint_problem is None and not self.key_problems
+        return (
+            self.walk.intact
+            and self.checkpoint_problem is None
+            and not self.key_problems
+            and self.unreadable is None
+        )
 
 
 def _snapshot(engine: Engine) -> sa.Connection:
@@ -57,10 +63,18 @@ def verify(
         if key is None:
             raise AuditError("Cần khóa công khai của đơn vị để kiểm tra điểm kiểm tra.")
         check_signature(checkpoint, key)
-    engine.projector.catch_up()
+    unreadable = None
+    try:
+        engine.projector.catch_up()
+    except Exception as error:  # a forged or broken row the library cannot read
+        unreadable = (
+            f"Không đọc được nhật ký sự kiện sau sự kiện số {engine.projector.position()} "
+            f"({type(error).__name__}): có hàng bị sửa hoặc chèn ngoài qlahs; bảng đọc dừng ở đó."
+        )
     events = EventTable.of(engine.log, engine.location)
     with _snapshot(engine) as connection, connection.begin():
         found = walk(connection, events, linked_upto=engine.projector.position(connection))
+        keys = tuple(key_problems(connection, events, engine.log))
         if checkpoint is not None:
             count, head = recompute(connection, events, checkpoint.position)
             if (count, head) != (checkpoint.count, checkpoint.head):
@@ -69,8 +83,8 @@ def verify(
                     f"ký điểm kiểm tra lúc {checkpoint.made_at} ({checkpoint.count} sự kiện, "
                     f"nay {count}): lịch sử trước điểm kiểm tra đã bị thay đổi."
                 )
-    keys = tuple(key_problems(engine.log))
-    return Verification(found, checkpoint, problem, time.perf_counter() - started, keys)
+    seconds = time.perf_counter() - started
+    return Verification(found, checkpoint, problem, seconds, keys, unreadable)
 
 
 def make_checkpoint(engine: Engine, unit: str, key: Ed25519PrivateKey) -> Checkpoint:
