@@ -6,8 +6,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from qlahs.audit.rows import EventTable
 from qlahs.engine import Engine
+from qlahs.store.rows import EventTable
 
 
 def table(engine: Engine) -> EventTable:

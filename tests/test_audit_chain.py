@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from qlahs.cli import app
 from qlahs.engine import Engine
 from qlahs.kernel.errors import QlahsError
 from qlahs.oversight.ledger import make_checkpoint, verify
+from qlahs.projections.queries import quarantined
 
 REPORTS = 6  # one event each
 
@@ -268,9 +270,11 @@ def test_a_replay_refuses_to_link_a_log_whose_links_were_deleted(recorded: Engin
     assert verify(recorded).walk.broken is not None
 
 
-def test_a_forged_unreadable_row_and_a_changed_column_type_are_findings(tmp_path: Path) -> None:
+def test_a_forged_unreadable_row_and_a_changed_column_type_are_findings_not_poison(
+    tmp_path: Path,
+) -> None:
     """SQLite keeps whatever is written into a column: a row no library can read, or a version
-    that is not a number, is reported, never a traceback."""
+    that is not a number, is reported, never a traceback, and no reader stops on it."""
     with Engine.open(f"sqlite:///{tmp_path}/f.db", default_unit="VKSKV7") as engine:
         for number in (1, 2):
             engine.execute(
@@ -287,10 +291,23 @@ def test_a_forged_unreadable_row_and_a_changed_column_type_are_findings(tmp_path
             "INSERT INTO {table} (originator_id, originator_version, topic, state) "
             "VALUES ('không-phải-uuid', 1, 'x:y', X'00')",
         )
+        engine.execute(
+            {
+                "do": "report.receive",
+                "ref": "TB3",
+                "on": "2025-03-04",
+                "with": {"source": "tin_bao", "received_by": "CQDT"},
+            }
+        )
+        # the readers skip the forged row, set it aside, and go on with the rows after it
+        assert {d.ref for d in engine.deadlines(date(2025, 3, 5))} == {"TB1", "TB2", "TB3"}
+        with engine.sql.connect() as connection:
+            (entry,) = quarantined(connection)
+        assert entry["reason"].startswith("Hàng số 3 của nhật ký không đọc được")
         result = verify(engine)
         assert not result.intact
-        assert result.unreadable is not None
-        assert result.unreadable.startswith("Không đọc được nhật ký sự kiện sau sự kiện số 2")
+        assert result.walk.broken is not None and result.walk.broken.position == 3
         tamper.run(engine, "UPDATE {table} SET originator_version = 'abc' WHERE {id} = 2")
         broken = verify(engine).walk.broken
         assert broken is not None and (broken.kind, broken.position) == ("changed", 2)
+        engine.deadlines(date(2025, 3, 5))  # still answers

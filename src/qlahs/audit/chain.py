@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from eventsourcing.persistence import Notification
 
-from qlahs.audit.rows import EventRow, EventTable, canonical_id, raw
+from qlahs.store.rows import EventRow, EventTable, canonical_id, raw
 
 GENESIS = "0" * 64
 INSERT_BATCH = 5_000

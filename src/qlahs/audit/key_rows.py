@@ -13,10 +13,10 @@ from uuid import UUID
 
 import sqlalchemy as sa
 
-from qlahs.audit.rows import EventTable
 from qlahs.privacy.keys import subject_keys
 from qlahs.privacy.sealing import SEALED
 from qlahs.store import EventLog
+from qlahs.store.rows import EventTable
 
 ERASED = ".PersonalDataErased"  # the end of an erasure event's topic, whatever its subject
 

@@ -22,7 +22,7 @@ from typing import Literal
 import sqlalchemy as sa
 
 from qlahs.audit.chain import GENESIS, digest, links, next_link
-from qlahs.audit.rows import EventRow, EventTable
+from qlahs.store.rows import EventRow, EventTable
 
 BreakKind = Literal["changed", "moved", "deleted", "inserted", "link", "missing"]
 LINK_BATCH = 10_000

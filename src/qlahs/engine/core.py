@@ -18,7 +18,6 @@ from qlahs.access.actor import AccessDenied, Actor
 from qlahs.access.policy import Grant, Wish
 from qlahs.access.projection import AccessTables
 from qlahs.audit.chain import Chain
-from qlahs.audit.rows import EventTable
 from qlahs.engine import gate
 from qlahs.engine.command_log import CommandLog
 from qlahs.kernel.subject import Act
@@ -38,6 +37,7 @@ from qlahs.store import (
     setup_lock,
     store_key,
 )
+from qlahs.store.rows import EventTable
 
 
 @dataclass
@@ -89,8 +89,9 @@ class EngineCore:
                 keys.close()
                 sql.dispose()
                 raise
-            followers = (Chain(EventTable.of(log, location)), AccessTables())
-            projector = Projector(log, sql, stages, rulebook, calendar, followers)
+            events = EventTable.of(log, location)
+            followers = (Chain(events), AccessTables())
+            projector = Projector(log, sql, stages, rulebook, calendar, followers, events)
             projector.create_tables()
         engine = cls(
             location, log, sql, projector, stages, rulebook, calendar, default_unit, default_actor

@@ -14,8 +14,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from qlahs.access.policy import Wish
 from qlahs.audit.checkpoint import AuditError, Checkpoint, check_signature, sign
 from qlahs.audit.key_rows import key_problems
-from qlahs.audit.rows import EventTable
 from qlahs.audit.verify import Walk, recompute, walk
+from qlahs.store.rows import EventTable
 
 if TYPE_CHECKING:
     from qlahs.engine import Engine

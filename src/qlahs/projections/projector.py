@@ -25,8 +25,10 @@ from qlahs.law.deadlines import versions
 from qlahs.law.rulebook import RuleBook
 from qlahs.projections import tables as t
 from qlahs.projections.deadline_rows import deadline_rows
+from qlahs.projections.quarantine import next_page, set_aside
 from qlahs.stages.registry import Registry
 from qlahs.store import EventLog
+from qlahs.store.rows import EventTable
 
 NAME = "qlahs"
 # A rebuild reads bigger pages: a subject is rewritten once per page it appears in.
@@ -75,8 +77,10 @@ class Projector:
         rulebook: RuleBook,
         calendar: Calendar,
         followers: Sequence[Follower] = (),
+        events: EventTable | None = None,
     ):
         self.log, self.engine, self.registry = log, engine, registry
+        self.events = events  # the table as stored, to read past a row the library cannot
         self.followers = tuple(followers)
         self.rulebook, self.calendar = rulebook, calendar
         self._cache: OrderedDict[UUID, SubjectState] = OrderedDict()
@@ -162,15 +166,19 @@ class Projector:
                 )
                 if progress is not None and total is None:
                     total = max(0, (self.log.recorder.max_notification_id() or 0) - position)
-                notifications = self.log.recorder.select_notifications(
-                    start=position, limit=page, inclusive_of_start=False
-                )
-                if not notifications:
+                notifications, last = next_page(self.log, self.events, connection, position, page)
+                if last == position:
                     return applied
                 touched: dict[UUID, None] = {}
                 events: list[object] = []
                 for notification in notifications:
-                    event = self.log.mapper.to_domain_event(notification)
+                    try:
+                        event = self.log.mapper.to_domain_event(notification)
+                    except Exception as error:  # altered behind qlahs: set aside, go on
+                        self._quarantine(
+                            connection, notification.originator_id, notification, error
+                        )
+                        continue
                     events.append(event)
                     if isinstance(event, Subject.PersonalDataErased):
                         # The acts cached before it still hold the personal data: read them
@@ -186,11 +194,9 @@ class Projector:
                 for follower in self.followers:
                     follower.follow(connection, position, notifications, events)
                 connection.execute(
-                    t.tracking.update()
-                    .where(t.tracking.c.name == NAME)
-                    .values(position=notifications[-1].id)
+                    t.tracking.update().where(t.tracking.c.name == NAME).values(position=last)
                 )
-            applied += len(notifications)
+            applied += last - position
             if progress is not None:
                 progress(applied, max(total or 0, applied))
 
@@ -242,25 +248,14 @@ class Projector:
                 connection.execute(table.insert(), table_rows)
 
     def _quarantine(
-        self, connection: sa.Connection, subject_id: UUID, event: Any, error: Exception
+        self, connection: sa.Connection, subject_id: UUID | str, event: Any, error: Exception
     ) -> None:
+        state = self._cache.pop(UUID(str(subject_id)), None)  # read it again next time
         ref, unit = getattr(event, "ref", None), getattr(event, "unit", None)
-        state = self._cache.pop(subject_id, None)  # read it again from the log next time
         if state is not None and state.subject is not None:
             ref, unit = state.subject.ref, state.subject.unit
-        said = str(error) if isinstance(error, QlahsError) else "lỗi khi dựng bảng đọc"
-        entry = t.quarantine.c.subject_id == str(subject_id)
-        connection.execute(t.quarantine.delete().where(entry))
-        connection.execute(
-            t.quarantine.insert().values(
-                subject_id=str(subject_id),
-                position=getattr(event, "originator_version", 0),
-                ref=ref,
-                unit=unit,
-                reason=f"Không dựng được sổ, thời hạn của hồ sơ này: {said}",
-                detail=f"{type(error).__name__}: {error}"[:4000],
-            )
-        )
+        version = getattr(event, "originator_version", 0)
+        set_aside(connection, str(subject_id), ref, unit, version, error)
 
     def _rows(
         self, subject_id: str, state: SubjectState, rows: dict[sa.Table, list[dict[str, Any]]]

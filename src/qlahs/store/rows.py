@@ -10,7 +10,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from qlahs.store import EventLog, Location
+from qlahs.store.location import Location
+from qlahs.store.log import EventLog
 
 BATCH = 10_000
 
