@@ -297,3 +297,11 @@ def test_a_rule_of_our_own_validators_is_told_in_vietnamese_only(engine: Engine)
         engine.execute(step | {"with": {"months": 1, "until": "2025-05-01"}})
     assert "chỉ ghi một trong hai trường 'months' hoặc 'until'" in str(refused.value)
     assert "Value error" not in str(refused.value)
+
+
+def test_a_list_for_a_unit_nobody_knows_is_refused_not_empty(engine: Engine) -> None:
+    engine.execute(receive() | {"unit": "VKSKV7"})
+    with pytest.raises(CommandRejected, match=r"Không có đơn vị KHONGCO \(trường 'unit'\)"):
+        engine.overdue(date(2025, 4, 1), unit="KHONGCO")
+    assert engine.deadlines(date(2025, 3, 4), unit="VKSKV7")  # a unit with records answers
+    assert engine.deadlines(date(2025, 3, 4), unit="VKSKV1") == []  # one of the unit tree too

@@ -20,11 +20,14 @@ from qlahs.access.projection import AccessTables
 from qlahs.audit.chain import Chain
 from qlahs.engine import gate
 from qlahs.engine.command_log import CommandLog
+from qlahs.kernel.errors import SubjectNotFound
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import Calendar
 from qlahs.law.deadlines import Judgement, judge, versions
 from qlahs.law.rulebook import RuleBook
+from qlahs.law.units import units
 from qlahs.privacy.keys import KeyRing
+from qlahs.projections import tables as t
 from qlahs.projections.projector import Projector
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Registry, registry
@@ -127,7 +130,23 @@ class EngineCore:
         """Rows of a book or a search (each with `unit` and `ref`) that the actor may read,
         after the access check for `unit` (None: every unit the actor reaches)."""
         grant = self.authorize(Wish("read.records", what, unit))
+        self.require_known_unit(unit)
         return [row for row in rows if grant.shows(str(row["unit"]), str(row["ref"]))]
+
+    def require_known_unit(self, unit: str | None) -> None:
+        """A question about a unit that neither the unit tree nor any record knows is a typo,
+        not an empty answer: for a deadline list, "nothing is due" would be a wrong answer."""
+        if unit is None or unit in units().units:
+            return
+        with self.sql.connect() as connection:
+            known = connection.execute(
+                sa.select(t.subjects.c.unit).where(t.subjects.c.unit == unit).limit(1)
+            ).first()
+        if known is None:
+            raise SubjectNotFound(
+                f"Không có đơn vị {unit} (trường 'unit'): không có trong danh mục đơn vị và "
+                "chưa có hồ sơ nào của đơn vị này."
+            )
 
     def readable_units(self, what: str, unit: str | None = None) -> frozenset[str] | None:
         """The units whose records the actor may read (None: every unit), after the check."""

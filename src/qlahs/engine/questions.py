@@ -41,7 +41,9 @@ class Questions(EngineCore):
             for kind in self.registry.subjects:
                 if self._find(subject_id(kind, ref)) is not None:
                     self.authorize(gate.subject_wish(self, kind, ref, "read.records", what))
-        return self.authorize(Wish("read.records", what, unit))
+        grant = self.authorize(Wish("read.records", what, unit))
+        self.require_known_unit(unit)
+        return grant
 
     def deadlines(
         self,
