@@ -3,8 +3,11 @@ checked by the access gate first; lists answer from the read models, caught up f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
+
+import sqlalchemy as sa
 
 from qlahs.access.policy import Grant, Wish
 from qlahs.engine import gate
@@ -45,6 +48,22 @@ class Questions(EngineCore):
         self.require_known_unit(unit)
         return grant
 
+    def _listed(
+        self,
+        what: str,
+        ask: Callable[[sa.Connection, Scope], Page[Row]],
+        *,
+        unit: str | None = None,
+        ref: str | None = None,
+        rule: str | None = None,
+    ) -> Page[Row]:
+        """One list question: the access check, the grant turned into conditions of the query,
+        and the per-record check on the page the database returned."""
+        grant = self._reading(what, unit, ref)
+        with self.sql.connect() as connection:
+            found = ask(connection, _scope(grant, unit=unit, ref=ref, rule=rule))
+        return _shown(found, grant)
+
     def deadlines(
         self,
         as_of: date,
@@ -70,23 +89,24 @@ class Questions(EngineCore):
         offset: int = 0,
     ) -> Page[Deadline]:
         """`limit` rows of the deadlines from `offset` on, and how many there are in all."""
-        grant = self._reading("xem danh sách thời hạn", unit, ref)
-        scope = _scope(grant, unit=unit, ref=ref, rule=rule)
-        with self.sql.connect() as connection:
-            found = lists.deadlines(connection, as_of, scope, limit=limit, offset=offset)
-        return _shown(found, grant)
+        return self._listed(
+            "xem danh sách thời hạn",
+            lambda c, scope: lists.deadlines(c, as_of, scope, limit=limit, offset=offset),
+            unit=unit,
+            ref=ref,
+            rule=rule,
+        )
 
     def unfinished_page(
         self, as_of: date, *, unit: str | None = None, limit: int | None = None, offset: int = 0
     ) -> Page[Deadline]:
         """The deadlines judged open, missed or suspended on `as_of` (what `qlahs deadlines`
         lists by default), a page of them and how many in all."""
-        grant = self._reading("xem danh sách thời hạn", unit)
-        with self.sql.connect() as connection:
-            found = lists.unfinished(
-                connection, as_of, _scope(grant, unit=unit), limit=limit, offset=offset
-            )
-        return _shown(found, grant)
+        return self._listed(
+            "xem danh sách thời hạn",
+            lambda c, scope: lists.unfinished(c, as_of, scope, limit=limit, offset=offset),
+            unit=unit,
+        )
 
     def due_within(
         self,
@@ -108,17 +128,13 @@ class Questions(EngineCore):
         limit: int | None = None,
         offset: int = 0,
     ) -> Page[Deadline]:
-        grant = self._reading("xem danh sách thời hạn sắp đến hạn", unit)
-        with self.sql.connect() as connection:
-            found = lists.open_deadlines(
-                connection,
-                as_of,
-                _scope(grant, unit=unit),
-                within_days=days,
-                limit=limit,
-                offset=offset,
-            )
-        return _shown(found, grant)
+        return self._listed(
+            "xem danh sách thời hạn sắp đến hạn",
+            lambda c, scope: lists.open_deadlines(
+                c, as_of, scope, within_days=days, limit=limit, offset=offset
+            ),
+            unit=unit,
+        )
 
     def overdue(
         self, as_of: date, *, unit: str | None = None, limit: int | None = None, offset: int = 0
@@ -128,12 +144,11 @@ class Questions(EngineCore):
     def overdue_page(
         self, as_of: date, *, unit: str | None = None, limit: int | None = None, offset: int = 0
     ) -> Page[Deadline]:
-        grant = self._reading("xem danh sách quá hạn", unit)
-        with self.sql.connect() as connection:
-            found = lists.overdue(
-                connection, as_of, _scope(grant, unit=unit), limit=limit, offset=offset
-            )
-        return _shown(found, grant)
+        return self._listed(
+            "xem danh sách quá hạn",
+            lambda c, scope: lists.overdue(c, as_of, scope, limit=limit, offset=offset),
+            unit=unit,
+        )
 
     def violations(
         self,
@@ -155,12 +170,12 @@ class Questions(EngineCore):
         limit: int | None = None,
         offset: int = 0,
     ) -> Page[Violation]:
-        grant = self._reading("xem danh sách vi phạm", unit, ref)
-        with self.sql.connect() as connection:
-            found = lists.violations(
-                connection, as_of, _scope(grant, unit=unit, ref=ref), limit=limit, offset=offset
-            )
-        return _shown(found, grant)
+        return self._listed(
+            "xem danh sách vi phạm",
+            lambda c, scope: lists.violations(c, as_of, scope, limit=limit, offset=offset),
+            unit=unit,
+            ref=ref,
+        )
 
     def judge(self, kind: str, ref: str, as_of: date) -> Judgement:
         """Deadlines and violations of one subject, computed from its events directly."""
@@ -179,7 +194,7 @@ class Questions(EngineCore):
         self._reading_one(kind, ref, "xem hồ sơ")
         found = self._find(subject_id(kind, ref))
         if not isinstance(found, Subject):
-            raise SubjectNotFound(f"Không tìm thấy {kind} {ref}.")
+            raise SubjectNotFound(f"Không tìm thấy {self.registry.noun(kind)} {ref}.")
         return found
 
     def history(self, kind: str, ref: str) -> list[Act]:

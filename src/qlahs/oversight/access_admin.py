@@ -87,7 +87,7 @@ def enrol_or_change(engine: Engine, users: dict[str, Profile]) -> list[str]:
 def _record_access(engine: Engine, kind: str, ref: str) -> tuple[RecordAccess, str]:
     subject = engine._system().find_subject(kind, ref)
     if subject is None:
-        raise SubjectNotFound(f"Không tìm thấy hồ sơ {kind} {ref} (trường 'ref').")
+        raise SubjectNotFound(f"Không tìm thấy {engine.registry.noun(kind)} {ref} (trường 'ref').")
     found = gate.fold(engine.log.events.get(record_access_id(kind, ref)))
     if found is None:
         found = RecordAccess.open(kind, ref, subject.unit)

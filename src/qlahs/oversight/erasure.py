@@ -53,7 +53,7 @@ def erase(engine: Engine, ref: str, *, reason: str, kind: str | None = None) -> 
     reason = reason.strip()
     subject = engine._system().find_subject(kind, ref)
     if subject is None:
-        raise SubjectNotFound(f"Không tìm thấy hồ sơ {kind} {ref} (trường 'ref').")
+        raise SubjectNotFound(f"Không tìm thấy {engine.registry.noun(kind)} {ref} (trường 'ref').")
     engine.authorize(
         Wish(
             "erase.personal",

@@ -66,10 +66,10 @@ def verify(
     unreadable = None
     try:
         engine.projector.catch_up()
-    except Exception as error:  # a forged or broken row the library cannot read
+    except Exception:  # a row the library cannot read, not even through the quarantine
         unreadable = (
-            f"Không đọc được nhật ký sự kiện sau sự kiện số {engine.projector.position()} "
-            f"({type(error).__name__}): có hàng bị sửa hoặc chèn ngoài qlahs; bảng đọc dừng ở đó."
+            f"Không đọc được nhật ký sự kiện sau sự kiện số {engine.projector.position()}: "
+            "có hàng bị sửa hoặc chèn ngoài qlahs; bảng đọc dừng ở đó."
         )
     events = EventTable.of(engine.log, engine.location)
     with _snapshot(engine) as connection, connection.begin():

@@ -85,7 +85,7 @@ def history(
     engine.authorize(gate.subject_wish(engine, kind, ref, "read.audit", f"xem lịch sử {ref}"))
     events = list(engine.log.events.get(subject_id(kind, ref)))
     if not events:
-        raise SubjectNotFound(f"Không tìm thấy {kind} {ref}.")
+        raise SubjectNotFound(f"Không tìm thấy {engine.registry.noun(kind)} {ref}.")
     entries = _acts(events) + _access(list(engine.log.events.get(record_access_id(kind, ref))))
     entries.sort(key=lambda e: (e.recorded_at, e.about != "hồ sơ", e.version))
     if known_at is not None:

@@ -122,6 +122,18 @@ def _page(
     return rows, int(connection.execute(count).scalar_one())
 
 
+def _deadlines(
+    connection: sa.Connection,
+    as_of: date,
+    where: list[sa.ColumnElement[bool]],
+    limit: int | None,
+    offset: int,
+) -> Page[Deadline]:
+    """A page of deadline versions, judged at the end of `as_of`, in the lists' order."""
+    rows, total = _page(connection, dv, where, DEADLINE_ORDER, limit, offset)
+    return Page([deadline_of(row).as_of(as_of) for row in rows], total)
+
+
 def deadlines(
     connection: sa.Connection,
     as_of: date,
@@ -131,10 +143,7 @@ def deadlines(
     offset: int = 0,
 ) -> Page[Deadline]:
     """Every deadline as known on `as_of`, judged at the end of that day."""
-    rows, total = _page(
-        connection, dv, _known_on(as_of) + scope.where(dv), DEADLINE_ORDER, limit, offset
-    )
-    return Page([deadline_of(row).as_of(as_of) for row in rows], total)
+    return _deadlines(connection, as_of, _known_on(as_of) + scope.where(dv), limit, offset)
 
 
 def open_deadlines(
@@ -148,8 +157,7 @@ def open_deadlines(
 ) -> Page[Deadline]:
     """Deadlines still open at the end of `as_of`, optionally due within N days."""
     where = _known_on(as_of) + _still_open(as_of, within_days) + scope.where(dv)
-    rows, total = _page(connection, dv, where, DEADLINE_ORDER, limit, offset)
-    return Page([deadline_of(row).as_of(as_of) for row in rows], total)
+    return _deadlines(connection, as_of, where, limit, offset)
 
 
 def overdue(
@@ -161,8 +169,7 @@ def overdue(
     offset: int = 0,
 ) -> Page[Deadline]:
     where = _known_on(as_of) + _overdue(as_of) + scope.where(dv)
-    rows, total = _page(connection, dv, where, DEADLINE_ORDER, limit, offset)
-    return Page([deadline_of(row).as_of(as_of) for row in rows], total)
+    return _deadlines(connection, as_of, where, limit, offset)
 
 
 def unfinished(
@@ -181,8 +188,7 @@ def unfinished(
         sa.and_(dv.c.status == "open", sa.not_(lapsed)),
     )
     where = [*_known_on(as_of), judged, *scope.where(dv)]
-    rows, total = _page(connection, dv, where, DEADLINE_ORDER, limit, offset)
-    return Page([deadline_of(row).as_of(as_of) for row in rows], total)
+    return _deadlines(connection, as_of, where, limit, offset)
 
 
 def violations(
@@ -201,9 +207,7 @@ def violations(
     index serves."""
     stored_where = [vt.c.happened_on <= as_of, *scope.where(vt)]
     missed_where = _known_on(as_of) + _overdue(as_of) + scope.where(dv)
-    count = sa.select(sa.func.count()).select_from(vt).where(*stored_where)
-    stored_total = int(connection.execute(count).scalar_one())
-    stored, _ = _page(connection, vt, stored_where, VIOLATION_ORDER, limit, offset)
+    stored, stored_total = _page(connection, vt, stored_where, VIOLATION_ORDER, limit, offset)
     rest = None if limit is None else limit - len(stored)
     if rest == 0:
         count = sa.select(sa.func.count()).select_from(dv).where(*missed_where)

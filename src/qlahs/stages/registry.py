@@ -159,6 +159,11 @@ class Registry:
         folders = [stage.rules_folder for stage in self.stages if stage.rules_folder]
         return RuleBook.load(*folders) if folders else RuleBook.default()
 
+    def noun(self, kind: str) -> str:
+        """A kind of subject as people name it ("vụ án" for `case`)."""
+        subject = self.subjects.get(kind)
+        return subject.noun if subject is not None else "hồ sơ"
+
     def subject_of(self, action: str) -> type[Subject]:
         """The kind of subject an action records on (`custody.*` acts are on a case)."""
         return self.action_subjects[self.action(action).name]
