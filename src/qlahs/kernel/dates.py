@@ -18,6 +18,12 @@ def day_of(on: date) -> date:
     return on.date() if isinstance(on, datetime) else on
 
 
+def from_iso(text: str) -> date:
+    """A legal date as stored and exchanged: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS]` for an
+    act dated to the hour (a datetime)."""
+    return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
+
+
 def parse_vn_day(text: str) -> date:
     """A date as people type it, `dd/mm/yyyy` (`d/m/yyyy` too), or as ISO `YYYY-MM-DD`;
     ValueError otherwise."""

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from qlahs.kernel.dates import from_iso
 from qlahs.law.deadlines import Deadline, Violation
 
 
 def parse_due(value: str | None) -> date | None:
     """A stored due: a date, or a date and an hour."""
-    if value is None:
-        return None
-    if "T" in value:
-        return datetime.fromisoformat(value)
-    return date.fromisoformat(value)
+    return None if value is None else from_iso(value)
 
 
 def deadline_of(row: Any) -> Deadline:

@@ -7,6 +7,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from qlahs.kernel.dates import fmt, from_iso
+
 STATUS = {
     "open": "đang chạy",
     "met": "đúng hạn",
@@ -54,7 +56,7 @@ def render(results: list[dict[str, Any]], console: Console) -> None:
             if step["error"]:
                 console.print(f"      [yellow]{step['error']}[/]")
         for check in result["checks"]:
-            title = f"Ngày {_vn(check['at'])}"
+            title = f"Ngày {fmt(from_iso(check['at']))}"
             if check["passed"] is not None:
                 title += " — đạt" if check["passed"] else " — không đạt"
             table = Table(title=title, show_lines=False)
@@ -82,9 +84,3 @@ def render(results: list[dict[str, Any]], console: Console) -> None:
     judged = [r for r in results if r["passed"] is not None]
     if judged:
         console.print(f"\n{passed}/{len(judged)} kịch bản đạt.")
-
-
-def _vn(iso: str) -> str:
-    """An ISO date of the JSON report as people read it: 2025-03-10 → 10/03/2025."""
-    year, month, day = iso[:10].split("-")
-    return f"{day}/{month}/{year}{iso[10:].replace('T', ' ')}"

@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from qlahs.engine import Engine
+from qlahs.kernel.dates import from_iso
 from qlahs.kernel.errors import CommandRejected
 from qlahs.law.deadlines import iso
 from qlahs.scenario.format import Check, Scenario
@@ -135,7 +136,7 @@ def _matches(expected: dict[str, Any], actual: dict[str, Any]) -> bool:
                 return False
         elif isinstance(want, str) and isinstance(have, str) and _looks_like_date(want):
             try:
-                if not _same_time(_parse(want), have):
+                if not _same_time(from_iso(want), have):
                     return False
             except ValueError:  # '2025-02-1x' is no date: the check fails, the run goes on
                 return False
@@ -155,10 +156,6 @@ def _same_time(want: date, have: Any) -> bool:
 
 def _looks_like_date(text: str) -> bool:
     return len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit()
-
-
-def _parse(text: str) -> date:
-    return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
 
 
 def _show(item: dict[str, Any]) -> str:

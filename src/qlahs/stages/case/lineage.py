@@ -9,11 +9,12 @@ case's rules still need nothing but that case's own acts.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from qlahs.domain.crime_report import CrimeReport
 from qlahs.domain.criminal_case import CriminalCase, carry
+from qlahs.kernel.dates import from_iso
 from qlahs.kernel.errors import CommandRejected, SubjectExists
 from qlahs.kernel.subject import Subject, day_of
 from qlahs.law.calendar import fmt
@@ -191,8 +192,8 @@ class LineageRules(CaseFacts):
             article=clock["article"],
             unit=self.unit,
             responsible=self.rulebook[clock["rule"]].responsible,
-            start=_parse(clock["start"]),
-            due=_parse(clock["due"]),
+            start=from_iso(clock["start"]),
+            due=from_iso(clock["due"]),
             breach=clock.get("breach"),
             breach_article=clock.get("breach_article"),
         )
@@ -203,7 +204,3 @@ class LineageRules(CaseFacts):
 
     def rebase_investigation(self, start: date) -> None:
         """Overridden by the investigation rules, which own the period."""
-
-
-def _parse(value: str) -> date:
-    return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
