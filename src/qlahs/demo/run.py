@@ -18,6 +18,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from qlahs.demo.cases import show_cases, with_cases
+from qlahs.demo.documents import draft_documents
 from qlahs.demo.numbers import show_registers
 from qlahs.demo.reports import UNIT, commands
 from qlahs.demo.stats import year_report
@@ -77,8 +78,10 @@ def run_demo(
         cases = show_cases(engine, steps, UNIT, until, console)
         show_registers(engine, console, until)
         stats = year_report(engine, UNIT, out, until, console)  # modules 7–8
+        documents = draft_documents(engine, steps, UNIT, out, until, console)
     return (
         summary
+        | documents
         | {"xlsx": str(path), "book_rows": len(rows), "overdue": len(overdue)}
         | cases
         | stats

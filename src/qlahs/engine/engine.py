@@ -27,7 +27,7 @@ from eventsourcing.persistence import IntegrityError
 from qlahs.engine import gate
 from qlahs.engine.command_log import CommandLog, digest, log_id, scope_of
 from qlahs.engine.questions import Questions
-from qlahs.kernel.bounds import NAME_LIMIT, bad_text
+from qlahs.kernel.bounds import NAME_LIMIT, bad_text, quoted
 from qlahs.kernel.errors import (
     CommandRejected,
     ConcurrencyError,
@@ -63,7 +63,7 @@ class Engine(Questions):
         extra = step.get("with") or {}
         if not isinstance(extra, Mapping):
             raise InvalidCommand(
-                f"Trường 'with' của lệnh {action:.60} phải là một bảng (tên trường → giá trị)."
+                f"Trường 'with' của lệnh {quoted(action)} phải là một bảng (tên trường → giá trị)."
             )
         # the default unit is checked like a given one: it is recorded all the same
         fields = {"unit": self.default_unit} | dict(extra)

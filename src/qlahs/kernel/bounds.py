@@ -48,6 +48,16 @@ def bad_text(text: str) -> str | None:
     return None
 
 
+def quoted(text: object, limit: int = 60) -> str:
+    """A value a person typed, repeated in a message on one line: control characters and
+    broken surrogates written as their code, at most `limit` characters."""
+    cleaned = "".join(
+        f"\\x{ord(c):02x}" if _CONTROL.match(c) or c in "\r\n\t" or _SURROGATE.match(c) else c
+        for c in str(text)[:limit]
+    )
+    return cleaned
+
+
 def shown(day: date) -> str:
     """`fmt`, with the year written on four digits even before year 1000 (01/01/0001), where
     the platform's strftime would drop the zeros."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 from uuid import NAMESPACE_URL, UUID, uuid5
@@ -106,3 +106,23 @@ class Subject(Aggregate):
                 f"Trường 'on' ({fmt(on)}) của bước '{step}' trước ngày {self.noun} {self.ref} "
                 f"được tạo ({fmt(self.opened_on)}): không thể có thật."
             )
+
+
+def replay_until(acts: Sequence[Act], as_of: date) -> Subject:
+    """The subject as the acts dated on or before `as_of` left it, applied in the order they
+    were recorded.
+
+    Version checks are skipped on purpose: later acts are left out. A back-dated act whose
+    step needs a later-dated one (rare: the machines follow legal order) is left out too,
+    rather than making up a state the subject was never in.
+    """
+    subject: Any = acts[0].mutate(None)
+    for act in acts[1:]:
+        if act.day > as_of:
+            continue
+        try:
+            act.apply(subject)
+        except KeyError:
+            continue
+    assert isinstance(subject, Subject)
+    return subject

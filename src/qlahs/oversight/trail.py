@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+import sqlalchemy as sa
+
 from qlahs.access.records import record_access_id
 from qlahs.engine import gate
 from qlahs.kernel.errors import CommandRejected, SubjectNotFound
 from qlahs.kernel.subject import Act, day_of, subject_id
+from qlahs.stages.document.stage import document_book
 
 if TYPE_CHECKING:
     from qlahs.engine import Engine
@@ -87,9 +90,44 @@ def history(
     if not events:
         raise SubjectNotFound(f"Không tìm thấy {engine.registry.noun(kind)} {ref}.")
     entries = _acts(events) + _access(list(engine.log.events.get(record_access_id(kind, ref))))
+    entries += _documents(engine, kind, ref)
     entries.sort(key=lambda e: (e.recorded_at, e.about != "hồ sơ", e.version))
     if known_at is not None:
         entries = [e for e in entries if e.recorded_at <= known_at]
+    return entries
+
+
+def _documents(engine: Engine, kind: str, ref: str) -> list[Entry]:
+    """The documents issued from the record (drafted and numbered), each as the event that
+    recorded it, so that the record's history shows what was sent out and under which number."""
+    engine.catch_up()
+    t = document_book
+    with engine.sql.connect() as connection:
+        refs = connection.scalars(
+            sa.select(t.c.ref).where(t.c.about_kind == kind, t.c.about_ref == ref)
+        ).all()
+    entries = []
+    for document in refs:
+        events: list[Any] = list(engine.log.events.get(subject_id("document", document)))
+        for event in events:
+            name = (
+                f"Ban hành văn bản {event.symbol}"
+                if hasattr(event, "symbol")
+                else "Thu hồi văn bản"
+            )
+            entries.append(
+                Entry(
+                    version=event.originator_version,
+                    about="văn bản",
+                    event=name,
+                    on=event.on,
+                    recorded_at=event.timestamp,
+                    actor=str(getattr(event, "actor", "")),
+                    unit=str(getattr(event, "unit", "")),
+                    changes=_fields(event),
+                    back_dated=False,
+                )
+            )
     return entries
 
 

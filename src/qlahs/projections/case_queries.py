@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from qlahs.domain.criminal_case import CriminalCase
 from qlahs.kernel.errors import CommandRejected, SubjectNotFound
 from qlahs.kernel.subject import Act, Subject
+from qlahs.kernel.subject import replay_until as replay_subject
 from qlahs.kernel.text_search import needle
 from qlahs.law.calendar import fmt
 from qlahs.stages.case.books import case_book, case_persons
@@ -99,19 +100,7 @@ def case_as_of(engine: CaseReader, ref: str, as_of: date) -> CriminalCase:
 
 
 def replay_until(acts: Sequence[Act], as_of: date) -> CriminalCase:
-    """Apply, in the order they were recorded, the acts dated on or before `as_of`.
-
-    Version checks are skipped on purpose: later acts are left out. A back-dated act whose
-    step needs a later-dated one (rare: the machines follow legal order) is left out too,
-    rather than making up a state the case was never in.
-    """
-    case: Any = acts[0].mutate(None)
-    for act in acts[1:]:
-        if act.day > as_of:
-            continue
-        try:
-            act.apply(case)
-        except KeyError:
-            continue
+    """The case as the acts dated on or before `as_of` left it (`kernel.subject.replay_until`)."""
+    case = replay_subject(acts, as_of)
     assert isinstance(case, CriminalCase)
     return case

@@ -18,6 +18,7 @@ from typing import Any, Protocol, cast
 import sqlalchemy as sa
 from pydantic import ValidationError
 
+from qlahs.kernel.bounds import quoted
 from qlahs.kernel.errors import InvalidCommand, UnknownAction
 from qlahs.kernel.subject import Act, Subject
 from qlahs.law.calendar import Calendar
@@ -30,6 +31,7 @@ from qlahs.stages.statistics import Statistics
 BUILT_IN = (
     "qlahs.stages.report.stage",
     "qlahs.stages.case.stage",
+    "qlahs.stages.document.stage",
     "qlahs.stages.numbers.stage",
     "qlahs.stages.unit.stage",
 )
@@ -142,7 +144,7 @@ class Registry:
         except KeyError:
             known = ", ".join(sorted(self.actions))
             raise UnknownAction(
-                f"Hành vi '{name:.60}' không có trong VOCABULARY. Các hành vi: {known}."
+                f"Hành vi '{quoted(name)}' không có trong VOCABULARY. Các hành vi: {known}."
             ) from None
 
     def command(self, name: str, fields: dict[str, Any]) -> Command:

@@ -1,0 +1,1 @@
+"""Drafting procedural documents from the records, numbered from the registers (DOCX)."""
