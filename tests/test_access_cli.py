@@ -133,6 +133,6 @@ def test_a_leader_classifies_and_assigns_a_record_from_the_command_line(tmp_path
     assigned = _run(["access", "assign", "TB1", "ksv.kv1"], db, "ld.kv1")
     assert assigned.exit_code == 0, assigned.output
     seen = _run(["audit", "history", "TB1"], db, "ksv.kv1")
-    assert seen.exit_code == 0 and "RecordAccess.Assigned" in seen.output
+    assert seen.exit_code == 0 and "Giao người được xem hồ sơ" in seen.output
     hidden = _run(["audit", "history", "TB1"], db, "vt.kv1")
     assert hidden.exit_code == 1

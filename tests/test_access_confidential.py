@@ -144,8 +144,8 @@ def test_the_trail_shows_who_classified_and_assigned_the_record(system: Engine) 
     entries = history(system, "TBMAT")
     access = [(e.event, e.changes) for e in entries if e.about == "truy cập"]
     assert access == [
-        ("RecordAccess.Classified", {"level": 1, "reason": "Liên quan bí mật nhà nước"}),
-        ("RecordAccess.Assigned", {"user": login("kiem_sat_vien", REGION)}),
+        ("Xác định độ mật của hồ sơ", {"level": 1, "reason": "Liên quan bí mật nhà nước"}),
+        ("Giao người được xem hồ sơ", {"user": login("kiem_sat_vien", REGION)}),
     ]
 
 

@@ -4,6 +4,7 @@ unit and what changed; what the system knew at a given time; back-dated entries 
 from __future__ import annotations
 
 import json
+import re
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 from qlahs.cli import app
 from qlahs.engine import Engine
 from qlahs.kernel.errors import CommandRejected, SubjectNotFound
+from qlahs.kernel.subject import Act
 from qlahs.oversight.trail import history
 
 
@@ -63,8 +65,13 @@ def test_each_event_shows_both_times_the_actor_the_unit_and_what_changed(engine:
         "Nguyễn Thị Hồng",
         "VKSKV7",
     )
-    assert received.changes["summary"] == "Trộm xe" and received.changes["stage"] == "received"
-    assert decided.changes == {"outcome": "khong_khoi_to", "stage": "received → decided"}
+    assert (
+        received.changes["summary"] == "Trộm xe" and received.changes["stage"] == "Đang giải quyết"
+    )
+    assert decided.changes == {
+        "outcome": "khong_khoi_to",
+        "stage": "Đang giải quyết → Đã giải quyết",
+    }
     assert received.recorded_at < decided.recorded_at < notified.recorded_at
 
 
@@ -72,16 +79,19 @@ def test_a_back_dated_entry_is_marked_as_such(engine: Engine) -> None:
     _story(engine)
     flags = [(e.event, e.back_dated) for e in history(engine, "TB1")]
     assert flags == [
-        ("CrimeReport.Received", False),
-        ("CrimeReport.Decided", False),
-        ("CrimeReport.ProcuracyNotified", True),  # dated 04/03, entered after the 20/03 decision
+        ("Tiếp nhận nguồn tin", False),
+        ("Quyết định khởi tố hoặc không khởi tố vụ án", False),
+        ("Thông báo cho Viện kiểm sát việc tiếp nhận", True),  # dated 04/03, entered after 20/03
     ]
 
 
 def test_known_at_shows_what_the_system_knew_then(engine: Engine) -> None:
     between = _story(engine)
     then = history(engine, "TB1", known_at=between)
-    assert [e.event for e in then] == ["CrimeReport.Received", "CrimeReport.Decided"]
+    assert [e.event for e in then] == [
+        "Tiếp nhận nguồn tin",
+        "Quyết định khởi tố hoặc không khởi tố vụ án",
+    ]
     assert history(engine, "TB1", known_at=datetime(2000, 1, 1, tzinfo=UTC)) == []
 
 
@@ -104,7 +114,7 @@ def test_a_reference_used_by_two_kinds_asks_for_the_kind(engine: Engine) -> None
     )
     with pytest.raises(CommandRejected, match="--kind"):
         history(engine, "X1")
-    assert [e.event for e in history(engine, "X1", kind="case")] == ["CriminalCase.Opened"]
+    assert [e.event for e in history(engine, "X1", kind="case")] == ["Khởi tố vụ án"]
 
 
 def test_the_cli_prints_the_trail_and_its_json(engine: Engine, store_url: str) -> None:
@@ -129,3 +139,20 @@ def test_the_cli_refuses_a_malformed_time_naming_the_option(tmp_path: Path) -> N
     )
     assert result.exit_code == 2
     assert "--known-at" in result.output
+
+
+def test_every_act_is_named_in_vietnamese_never_by_its_class() -> None:
+    """Each action's command says in Vietnamese what it records, and every act a subject can
+    hold gets a name in the history from it (or its own, when no action records it)."""
+    from qlahs.stages.registry import registry
+
+    found = registry()
+    for name, action in found.actions.items():
+        assert action.command.__doc__, name
+        assert re.search("[À-ỹ]", found.title(name)), (name, found.title(name))
+    for kind, subject in found.subjects.items():
+        for klass in subject.__mro__:
+            for value in vars(klass).values():
+                if isinstance(value, type) and issubclass(value, Act):
+                    title = found.act_title(kind, value)
+                    assert title != "Hành vi tố tụng" and "." not in title, (kind, value)

@@ -146,6 +146,7 @@ class CriminalCase(PersonActs):
 
     class JoinedInto(CaseAct):
         step = "merge_into"
+        named = "Nhập vào vụ án khác"
         into: str
 
         def apply(self, aggregate: Any) -> None:

@@ -59,6 +59,8 @@ class Register(Subject):
     # -- acts ------------------------------------------------------------------------------
 
     class Opened(Act, Aggregate.Created):
+        named = "Mở sổ đăng ký số văn bản"
+
         ref: str
         series: str
         year: int

@@ -33,6 +33,9 @@ class Act(Aggregate.Event):
     """
 
     step: ClassVar[str] = ""
+    # How people name the act when no action of its own records it (histories use the
+    # action's title otherwise): a case joined into another, a register opened by its number.
+    named: ClassVar[str] = ""
     # Fields holding personal data, sealed with the subject's own key and erasable by
     # destroying it (privacy/sealing.py); an event class adds its own to those of its bases.
     # Free text may name anyone, so every act's note is personal.

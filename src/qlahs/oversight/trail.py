@@ -89,7 +89,9 @@ def history(
     events = list(engine.log.events.get(subject_id(kind, ref)))
     if not events:
         raise SubjectNotFound(f"Không tìm thấy {engine.registry.noun(kind)} {ref}.")
-    entries = _acts(events) + _access(list(engine.log.events.get(record_access_id(kind, ref))))
+    entries = _acts(engine, kind, events) + _access(
+        list(engine.log.events.get(record_access_id(kind, ref)))
+    )
     entries += _documents(engine, kind, ref)
     entries.sort(key=lambda e: (e.recorded_at, e.about != "hồ sơ", e.version))
     if known_at is not None:
@@ -131,7 +133,7 @@ def _documents(engine: Engine, kind: str, ref: str) -> list[Entry]:
     return entries
 
 
-def _acts(events: list[Any]) -> list[Entry]:
+def _acts(engine: Engine, kind: str, events: list[Any]) -> list[Entry]:
     entries = []
     subject: Any = None
     latest: date | None = None
@@ -141,13 +143,15 @@ def _acts(events: list[Any]) -> list[Entry]:
         changes = _fields(event)
         after = getattr(subject, "stage", None)
         if after != before:
-            changes["stage"] = f"{before} → {after}" if before else after
+            names = getattr(subject, "stage_names", {})
+            now = names.get(after, after)
+            changes["stage"] = f"{names.get(before, before)} → {now}" if before else now
         on = day_of(event.on) if isinstance(event, Act) else None
         entries.append(
             Entry(
                 version=event.originator_version,
                 about="hồ sơ",
-                event=type(event).__qualname__,
+                event=engine.registry.act_title(kind, event),
                 on=event.on if isinstance(event, Act) else None,
                 recorded_at=event.timestamp,
                 actor=str(getattr(event, "actor", "")),
@@ -161,12 +165,19 @@ def _acts(events: list[Any]) -> list[Entry]:
     return entries
 
 
+_ACCESS_NAMES = {
+    "Classified": "Xác định độ mật của hồ sơ",
+    "Assigned": "Giao người được xem hồ sơ",
+    "Unassigned": "Thôi giao người được xem hồ sơ",
+}
+
+
 def _access(events: list[Any]) -> list[Entry]:
     return [
         Entry(
             version=event.originator_version,
             about="truy cập",
-            event=type(event).__qualname__,
+            event=_ACCESS_NAMES.get(type(event).__name__, "Thay đổi quyền truy cập"),
             on=None,
             recorded_at=event.timestamp,
             actor=str(getattr(event, "actor", "")),

@@ -6,6 +6,7 @@ adds its own through the entry-point group `qlahs.stages` without editing qlahs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +28,9 @@ from qlahs.law.fold import Fold
 from qlahs.law.rulebook import RuleBook
 from qlahs.stages.commands import Command
 from qlahs.stages.statistics import Statistics
+
+# where the name of an action ends in its docstring: its article, a colon, a semicolon, a stop
+_TITLE_END = re.compile(r" \(|[:;.]")
 
 BUILT_IN = (
     "qlahs.stages.report.stage",
@@ -165,6 +169,30 @@ class Registry:
         """A kind of subject as people name it ("vụ án" for `case`)."""
         subject = self.subjects.get(kind)
         return subject.noun if subject is not None else "hồ sơ"
+
+    def title(self, action: str) -> str:
+        """An action as people name it: the first words of its command's Vietnamese docstring
+        ("Khởi tố bị can" for `case.charge`)."""
+        doc = (self.action(action).command.__doc__ or "").strip()
+        return _TITLE_END.split(doc, maxsplit=1)[0].strip() or "Hành vi tố tụng"
+
+    @cached_property
+    def _by_step(self) -> dict[tuple[str, str], str]:
+        """(subject kind, step of the act) -> the action that records it; '' for the act that
+        creates the subject."""
+        found: dict[tuple[str, str], str] = {}
+        for stage in self.stages:
+            for action in stage.actions:
+                step = "" if action.creates else action.name.split(".", 1)[1]
+                found.setdefault((stage.subject.kind, step), action.name)
+        return found
+
+    def act_title(self, kind: str, act: object) -> str:
+        """A recorded act as people name it, for histories and trails (never a class name)."""
+        if named := getattr(act, "named", ""):
+            return str(named)
+        action = self._by_step.get((kind, str(getattr(act, "step", "") or "")))
+        return self.title(action) if action else "Hành vi tố tụng"
 
     def subject_of(self, action: str) -> type[Subject]:
         """The kind of subject an action records on (`custody.*` acts are on a case)."""

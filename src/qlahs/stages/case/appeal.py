@@ -35,10 +35,14 @@ class Protest(Command):
 
 
 class AppealAccept(Command):
+    """Tòa án cấp phúc thẩm thụ lý vụ án (Điều 346)."""
+
     action: ClassVar[str] = "case.appeal_accept"
 
 
 class AppealJudge(Command):
+    """Tuyên án phúc thẩm (Điều 355)."""
+
     action: ClassVar[str] = "case.appeal_judge"
     outcome: str = "giữ nguyên"
 

@@ -38,11 +38,15 @@ class Hold(_Person):
 
 
 class ExtendHold(_Person):
+    """Gia hạn tạm giữ (Điều 118)."""
+
     action: ClassVar[str] = "custody.extend_hold"
     days: int = Field(default=3, ge=1, le=9)
 
 
 class ApproveHoldExtension(_Person):
+    """Phê chuẩn gia hạn tạm giữ (Điều 118 k2)."""
+
     action: ClassVar[str] = "custody.approve_hold_extension"
 
 
@@ -64,6 +68,8 @@ class Detain(_Person):
 
 
 class ExtendDetention(_Person):
+    """Gia hạn tạm giam (Điều 173, 241, 278, 347)."""
+
     action: ClassVar[str] = "custody.extend_detention"
     months: int | None = Field(default=None, ge=1, le=12)
     days: int | None = Field(default=None, ge=1, le=360)

@@ -29,6 +29,8 @@ class ReceiveFile(Command):
 
 
 class ExtendProsecution(Command):
+    """Gia hạn thời hạn quyết định việc truy tố (Điều 240 k1)."""
+
     action: ClassVar[str] = "case.extend_prosecution"
     days: int = Field(ge=1, le=30)
 
@@ -49,6 +51,8 @@ class Indict(Command):
 
 
 class SendToCourt(Command):
+    """Chuyển hồ sơ vụ án và bản cáo trạng đến Tòa án (Điều 244)."""
+
     action: ClassVar[str] = "case.send_to_court"
 
 
@@ -61,11 +65,15 @@ class SuspendCase(Command):
 
 
 class ResumeCase(Command):
+    """Phục hồi vụ án (Điều 249, 283)."""
+
     action: ClassVar[str] = "case.resume"
     person: str | None = None
 
 
 class DismissCase(Command):
+    """Đình chỉ vụ án (Điều 248, 282), cả vụ án hoặc riêng một bị can."""
+
     action: ClassVar[str] = "case.dismiss"
     ground: str | None = None
     person: str | None = None

@@ -95,14 +95,20 @@ class _PersonAct(Command):
 
 
 class ApproveCharge(_PersonAct):
+    """Phê chuẩn quyết định khởi tố bị can (Điều 179 k3)."""
+
     action: ClassVar[str] = "case.approve_charge"
 
 
 class CancelCharge(_PersonAct):
+    """Hủy bỏ quyết định khởi tố bị can (Điều 179 k3)."""
+
     action: ClassVar[str] = "case.cancel_charge"
 
 
 class RequestEvidence(_PersonAct):
+    """Yêu cầu bổ sung chứng cứ, tài liệu để xét phê chuẩn (Điều 179 k3)."""
+
     action: ClassVar[str] = "case.request_evidence"
 
 
@@ -122,11 +128,15 @@ class SuspendInvestigation(Command):
 
 
 class ResumeInvestigation(Command):
+    """Phục hồi điều tra (Điều 235)."""
+
     action: ClassVar[str] = "case.resume_investigation"
     person: str | None = None
 
 
 class DismissInvestigation(Command):
+    """Đình chỉ điều tra (Điều 230), cả vụ án hoặc riêng một bị can."""
+
     action: ClassVar[str] = "case.dismiss_investigation"
     ground: str | None = None
     person: str | None = None
@@ -140,11 +150,15 @@ class TransferCase(Command):
 
 
 class JoinCases(Command):
+    """Nhập vụ án (Điều 170)."""
+
     action: ClassVar[str] = "case.join"
     cases: list[str] = Field(min_length=1)
 
 
 class SplitCase(Command):
+    """Tách vụ án (Điều 170)."""
+
     action: ClassVar[str] = "case.split"
     persons: list[str] = Field(min_length=1)
     into: str = Field(min_length=1, description="Số hiệu vụ án mới được tách ra")

@@ -32,15 +32,21 @@ APPEAL, SAME, SUPERIOR, ENFORCE = (
 
 
 class CourtAccept(Command):
+    """Tòa án thụ lý vụ án (Điều 276)."""
+
     action: ClassVar[str] = "case.court_accept"
 
 
 class ExtendTrialPreparation(Command):
+    """Gia hạn thời hạn chuẩn bị xét xử (Điều 277 k1)."""
+
     action: ClassVar[str] = "case.extend_trial_preparation"
     days: int = Field(ge=1, le=60)
 
 
 class BringToTrial(Command):
+    """Quyết định đưa vụ án ra xét xử (Điều 277)."""
+
     action: ClassVar[str] = "case.bring_to_trial"
 
 
