@@ -4,6 +4,7 @@ the first page."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -62,7 +63,8 @@ def test_an_intake_book_prints_like_the_paper_book(tmp_path: Path) -> None:
     prints_like_a_form(sheet, 3)
     assert sheet.auto_filter.ref == f"A3:{sheet.cell(3, len(definition.columns)).column_letter}4"
     assert sheet.freeze_panes == "A4"
-    assert sheet.cell(4, 2).value == "03/03/2026"
+    assert sheet.cell(4, 2).value == datetime(2026, 3, 3)  # a real date
+    assert sheet.cell(4, 2).number_format == "dd/mm/yyyy"
 
 
 def test_a_number_register_prints_like_the_paper_register(tmp_path: Path) -> None:

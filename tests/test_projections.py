@@ -106,4 +106,4 @@ def test_the_book_as_excel_has_the_headings_and_one_row_per_report(
     assert sheet is not None
     assert [c.value for c in sheet[3]] == definition.headings
     assert sheet.max_row == 3 + len(rows)
-    assert sheet.cell(row=4, column=1).value == "1"
+    assert sheet.cell(row=4, column=1).value == 1  # a number, not text

@@ -25,7 +25,7 @@ def write_book_xlsx(
             Column(c.heading, 6 if c.key == "stt" else min(45, max(12, len(c.heading) + 2)))
             for c in book.columns
         ],
-        rows=[book.cells(row) for row in rows],
+        rows=[book.values(row) for row in rows],
     )
     return write([sheet], path)
 

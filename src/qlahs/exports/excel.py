@@ -9,6 +9,8 @@ and its rows; `Cell` marks a value that needs a number format or bold type.
 
 from __future__ import annotations
 
+import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,10 +22,10 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from qlahs.kernel.dates import fmt
-
 NATIONAL_HEADER = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
 PERCENT = '0.0"%"'
+DATE_FORMAT = "dd/mm/yyyy"
+_HEADER = re.compile(rb"<(firstHeader|oddHeader|evenHeader)>.*?</\1>", re.S)
 
 _TITLE = Font(bold=True, size=13)
 _BOLD = Font(bold=True)
@@ -66,7 +68,20 @@ def write(sheets: Sequence[Sheet], path: Path) -> Path:
     workbook = new_workbook()
     for sheet in sheets:
         add_sheet(workbook, sheet)
+    return save(workbook, path)
+
+
+def save(workbook: Workbook, path: Path) -> Path:
+    """Save, then write the page header's line break as a character: openpyxl stores it as
+    the OOXML escape `_x000a_`, which Excel reads but LibreOffice prints as it stands."""
     workbook.save(path)
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = _HEADER.sub(lambda m: m.group(0).replace(b"_x000a_", b"&#10;"), data)
+            target.writestr(info, data)
     return path
 
 
@@ -98,6 +113,10 @@ def add_sheet(workbook: Workbook, sheet: Sheet) -> Worksheet:
             cell.alignment = _WRAPPED
     for cell in out[heading]:
         cell.font = _BOLD
+    for cells in out.iter_rows(min_row=heading + 1, max_row=last_row, max_col=last_column):
+        for cell in cells:
+            if isinstance(cell.value, date):  # a real date, sorted and filtered as one
+                cell.number_format = DATE_FORMAT
     for row_index, column_index, value in styled:
         _style(out.cell(row_index, column_index), value)
     for index, column in enumerate(sheet.columns, start=1):
@@ -112,8 +131,6 @@ def add_sheet(workbook: Workbook, sheet: Sheet) -> Worksheet:
 def _value(value: Any) -> Any:
     if isinstance(value, Cell):
         value = value.value
-    if isinstance(value, date):
-        return fmt(value)  # dd/mm/yyyy as text: what the paper form shows, in any locale
     return value
 
 

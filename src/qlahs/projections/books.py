@@ -74,9 +74,20 @@ class Book(BaseModel):
     def cells(self, row: dict[str, Any]) -> list[str]:
         return [display(column.key, row.get(column.key)) for column in self.columns]
 
+    def values(self, row: dict[str, Any]) -> list[Any]:
+        """The row for a spreadsheet: dates and counts stay dates and numbers, so that a
+        clerk can sort and filter them; everything else as the book shows it."""
+        return [_value(column.key, row.get(column.key)) for column in self.columns]
+
 
 class BookFile(RootModel[dict[str, Book]]):
     """A file of book definitions by number."""
+
+
+def _value(key: str, value: Any) -> Any:
+    if isinstance(value, date) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    return display(key, value)
 
 
 def display(key: str, value: Any) -> str:

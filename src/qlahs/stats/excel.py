@@ -14,7 +14,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from qlahs.exports.excel import PERCENT, Cell, Column, Sheet, add_sheet, new_workbook
+from qlahs.exports.excel import PERCENT, Cell, Column, Sheet, add_sheet, new_workbook, save
 from qlahs.law.calendar import fmt
 from qlahs.stats import views
 from qlahs.stats.agencies import KIND_NAMES as AGENCY_KINDS
@@ -41,7 +41,7 @@ def write_xlsx(report: Report, path: Path) -> Path:
     _units_chart(add_sheet(workbook, _units(report, units)), len(units))
     add_sheet(workbook, _recommendation(report))
     add_sheet(workbook, _findings(report))
-    workbook.save(path)
+    save(workbook, path)
     return path
 
 
