@@ -20,13 +20,16 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from pg_cluster import Cluster, binaries, free_port
+from typer.testing import CliRunner
 
+from qlahs.cli import app
 from qlahs.engine import Engine
 from qlahs.kernel.errors import QlahsError
 from qlahs.projections.books import book
 
 APPLY_DELAY = "300ms"  # the standby's lag behind each commit
 DAY = date(2025, 3, 20)
+runner = CliRunner()
 
 
 def receive(ref: str, on: str = "2025-03-03") -> dict[str, Any]:
@@ -136,6 +139,18 @@ def test_a_stopped_replica_is_passed_over_and_the_lists_stay_right(pair: Pair) -
             assert engine.replica.reads.fallbacks == 2
         finally:
             pair.standby.start()
+
+
+@pytest.mark.replica
+def test_the_cli_reads_lists_from_the_replica_it_is_given(pair: Pair) -> None:
+    day = ["--as-of", "20/03/2025", "--unit", "VKS-T", "--db", pair.primary.url]
+    result = runner.invoke(app, ["--read-db", pair.standby.url, "deadlines", *day])
+    assert result.exit_code == 0, result.output
+    assert "TB12" in result.output
+    # the replica's address is used, not ignored: one that is no PostgreSQL is refused
+    result = runner.invoke(app, ["deadlines", *day], env={"QLAHS_READ_DB": "sqlite:///x.db"})
+    assert result.exit_code == 2
+    assert "PostgreSQL" in result.output
 
 
 def test_a_replica_is_for_postgresql_stores_only(tmp_path: Any) -> None:
