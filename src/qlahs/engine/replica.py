@@ -84,6 +84,8 @@ class Replica:
         if self.written is None:
             self.reads.served += 1
             return connection
+        # Asked again on every read, not once: behind a pooler, the next connection may reach
+        # another standby that is further behind.
         deadline = time.monotonic() + self.wait
         waited = False
         try:
