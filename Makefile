@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench soak lint install clean
+.PHONY: demo test bench soak replica lint install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,13 @@ bench: $(STAMP)
 # (default 10); rewrites docs/reliability.md.
 soak: $(STAMP)
 	$(BIN)/python benchmarks/soak.py
+
+# Not part of `make test`: starts a PostgreSQL primary and a streaming standby on two free
+# ports, checks that lists read from the standby keep read-your-writes, then measures the
+# standby's lag and read latency (docs/scaling.md).
+replica: $(STAMP)
+	$(BIN)/pytest -m replica tests/test_replica.py
+	$(BIN)/python benchmarks/bench_replica.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

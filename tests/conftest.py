@@ -18,6 +18,17 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "postgres: needs PostgreSQL (QLAHS_TEST_POSTGRES_URL)")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The replica tests start two PostgreSQL servers: they run only when asked for by name
+    (`make replica`, i.e. `-m replica`), and are shown skipped otherwise."""
+    if "replica" in (config.option.markexpr or ""):
+        return
+    skip = pytest.mark.skip(reason="chạy bằng make replica (pytest -m replica)")
+    for item in items:
+        if item.get_closest_marker("replica") is not None:
+            item.add_marker(skip)
+
+
 def postgres_url() -> str:
     url = os.environ.get(POSTGRES_ENV)
     if not url:

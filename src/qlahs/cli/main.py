@@ -28,6 +28,7 @@ from qlahs.cli.options import (
     Name,
     PageNumber,
     PageSize,
+    ReadDb,
     Unit,
     UnitRequired,
     Xlsx,
@@ -36,6 +37,7 @@ from qlahs.cli.options import (
 )
 from qlahs.cli.stats import stats_app
 from qlahs.cli.support import (
+    chosen_read_db,
     chosen_user,
     console,
     fail,
@@ -70,11 +72,13 @@ app.add_typer(audit_app, name="audit")
 @app.callback()
 def _who(
     as_user: AsUser = None,
+    read_db: ReadDb = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="In chi tiết kỹ thuật (traceback) khi có lỗi")
     ] = False,
 ) -> None:
     chosen_user.set(as_user)  # every sub-command opens its engine for this user
+    chosen_read_db.set(read_db)
 
 
 # -- scenarios -------------------------------------------------------------------------------
@@ -180,8 +184,7 @@ def book(
     except QlahsError as error:
         raise fail(error, 2) from None
     with open_engine(db) as engine:
-        engine.catch_up()
-        with engine.sql.connect() as connection:
+        with engine.read_models() as connection:
             rows = definition.rows(connection, unit, year)
         rows = engine.readable(f"xem sổ {definition.number} của {unit} năm {year}", rows, unit)
     console.print(book_table(definition, rows, unit, year, limit))

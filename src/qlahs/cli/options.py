@@ -50,6 +50,15 @@ AsUser = Annotated[
     ),
 ]
 
+ReadDb = Annotated[
+    str | None,
+    typer.Option(
+        "--read-db",
+        envvar="QLAHS_READ_DB",
+        help="Bản sao chỉ đọc (PostgreSQL streaming replica) để đọc danh sách, sổ và tìm vụ án",
+    ),
+]
+
 # -- units ---------------------------------------------------------------------------------
 
 _code = short(CODE_LIMIT)

@@ -79,6 +79,11 @@ def _moment_wanted(field: str, text: str) -> str:
 chosen_user: ContextVar[str | None] = ContextVar("chosen_user", default=None)
 
 
+# Set by the `qlahs` command's `--read-db` option (or QLAHS_READ_DB): a streaming replica
+# the sub-command reads its lists from.
+chosen_read_db: ContextVar[str | None] = ContextVar("chosen_read_db", default=None)
+
+
 def current_user() -> str | None:
     """The user of `qlahs --as-user` (or QLAHS_USER); None: the command runs as the system."""
     return chosen_user.get() or os.environ.get("QLAHS_USER") or None
@@ -112,6 +117,7 @@ def open_engine(db: str, *, create: bool = False) -> Engine:
             db,
             default_actor=os.environ.get("QLAHS_ACTOR", os.environ.get("USER", "qlahs")),
             actor=current_user(),
+            read_url=chosen_read_db.get(),
         )
     except QlahsError as error:
         raise fail(error, 2) from None

@@ -4,6 +4,7 @@ access checks every public method makes, and the subjects as the log holds them.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from types import TracebackType
@@ -20,6 +21,7 @@ from qlahs.access.projection import AccessTables
 from qlahs.audit.chain import Chain
 from qlahs.engine import gate
 from qlahs.engine.command_log import CommandLog
+from qlahs.engine.replica import Replica
 from qlahs.kernel.errors import SubjectNotFound
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import Calendar
@@ -61,6 +63,8 @@ class EngineCore:
     # against this user (docs/security.md)
     actor: Actor | None = None
     owns_store: bool = True  # False for the views `as_user` returns
+    # where lists, books and case searches are read when not from `sql` (engine/replica.py)
+    replica: Replica | None = None
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -74,9 +78,12 @@ class EngineCore:
         default_unit: str = "VKS",
         default_actor: str = "qlahs",
         actor: Actor | str | None = None,
+        read_url: str | None = None,
     ) -> Self:
         """`actor`: the user every command and query is checked against (an Actor as a service
-        authenticated it, or a login of the user directory); None is the system itself."""
+        authenticated it, or a login of the user directory); None is the system itself.
+        `read_url`: a streaming replica of the PostgreSQL store at `url`, where list, book and
+        case-search questions are read once it has replayed this engine's last command."""
         location = locate(url)
         stages = registry()
         rulebook = rulebook or stages.rulebook
@@ -99,6 +106,11 @@ class EngineCore:
         engine = cls(
             location, log, sql, projector, stages, rulebook, calendar, default_unit, default_actor
         )
+        try:
+            engine.replica = Replica.open(read_url, sql) if read_url else None
+        except BaseException:
+            engine.close()
+            raise
         if actor is None:
             return engine
         try:
@@ -148,6 +160,20 @@ class EngineCore:
                 "chưa có hồ sơ nào của đơn vị này."
             )
 
+    @contextlib.contextmanager
+    def read_models(self) -> Iterator[sa.Connection]:
+        """A connection to the read models as up to date as this engine's own commands: the
+        replica's once it has replayed them (or the primary's, counted in `replica.reads`);
+        without a replica, the store's, caught up first."""
+        if self.replica is None:
+            self.projector.catch_up()
+        with self._read_connection() as connection:
+            yield connection
+
+    def _read_connection(self) -> sa.Connection:
+        """Where a question reads the read models; the caller has caught up when needed."""
+        return self.sql.connect() if self.replica is None else self.replica.connect()
+
     def readable_units(self, what: str, unit: str | None = None) -> frozenset[str] | None:
         """The units whose records the actor may read (None: every unit), after the check."""
         return self.authorize(Wish("read.records", what, unit)).units
@@ -169,6 +195,8 @@ class EngineCore:
             return
         self.log.close()
         self.sql.dispose()
+        if self.replica is not None:
+            self.replica.close()
         self.location.cleanup()
 
     def __enter__(self) -> Self:

@@ -81,13 +81,19 @@ class Engine(Questions):
             self.authorize(wish)
         try:
             with self._queued(command):
-                return self._record(command, RETRIES)
+                recorded = self._record(command, RETRIES)
         except ConcurrencyError:
             if not self.location.is_postgres or self.registry.action(command.action).exclusive:
                 raise
             # A hot subject: instead of giving up, queue behind its other writers on its lock.
             with self._queued(command, hot=True):
-                return self._record(command, QUEUED_RETRIES)
+                recorded = self._record(command, QUEUED_RETRIES)
+        if self.replica is not None:
+            # Read-your-writes on the replica: project the command on the primary, then note
+            # the WAL position that holds it; the next read waits for the replica to reach it.
+            self.projector.catch_up()
+            self.replica.wrote()
+        return recorded
 
     @contextlib.contextmanager
     def _queued(self, command: Command, *, hot: bool = False) -> Iterator[None]:

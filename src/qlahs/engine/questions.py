@@ -1,5 +1,6 @@
 """The Engine's questions: deadlines, violations, subjects and their history, search. Each is
-checked by the access gate first; lists answer from the read models, caught up first."""
+checked by the access gate first; lists answer from the read models, caught up first (or from
+a streaming replica of them: engine/replica.py)."""
 
 from __future__ import annotations
 
@@ -38,8 +39,11 @@ class Questions(EngineCore):
 
     def _reading(self, what: str, unit: str | None = None, ref: str | None = None) -> Grant:
         """Catch up, then check a question over many records (of `unit`, or every unit the
-        user reaches); confidential ones the user may not see stay out of the answer."""
-        self.projector.catch_up()
+        user reaches); confidential ones the user may not see stay out of the answer. With a
+        replica nothing is caught up here: the replica is never written, and the primary's
+        projection was caught up after each of this engine's commands (engine.py)."""
+        if self.replica is None:
+            self.projector.catch_up()
         if ref is not None and self.actor is not None:
             for kind in self.registry.subjects:
                 if self._find(subject_id(kind, ref)) is not None:
@@ -60,7 +64,7 @@ class Questions(EngineCore):
         """One list question: the access check, the grant turned into conditions of the query,
         and the per-record check on the page the database returned."""
         grant = self._reading(what, unit, ref)
-        with self.sql.connect() as connection:
+        with self._read_connection() as connection:
             found = ask(connection, _scope(grant, unit=unit, ref=ref, rule=rule))
         return _shown(found, grant)
 
@@ -203,7 +207,7 @@ class Questions(EngineCore):
 
     def search(self, text: str) -> list[dict[str, Any]]:
         grant = self._reading("tìm hồ sơ")
-        with self.sql.connect() as connection:
+        with self._read_connection() as connection:
             found = queries.find_subjects(connection, text)
         return [row for row in found if grant.shows(row["unit"], row["ref"])]
 

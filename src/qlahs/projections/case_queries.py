@@ -4,6 +4,7 @@ a case looked like on a given legal date."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import date
 from typing import Any, Protocol
 
@@ -19,13 +20,10 @@ from qlahs.stages.case.books import case_book, case_persons
 
 
 class CaseReader(Protocol):
-    """What answering about cases needs of the engine: up-to-date read models, the subject
-    and its acts, and the access check on what it found."""
+    """What answering about cases needs of the engine: up-to-date read models (perhaps a
+    replica's), the subject and its acts, and the access check on what it found."""
 
-    @property
-    def sql(self) -> sa.Engine: ...
-
-    def catch_up(self) -> int: ...
+    def read_models(self) -> AbstractContextManager[sa.Connection]: ...
 
     def readable(
         self, what: str, rows: list[dict[str, Any]], unit: str | None = None
@@ -77,9 +75,8 @@ def search_cases(
 def find_cases(
     engine: CaseReader, text: str, *, unit: str | None = None, limit: int = 50
 ) -> list[dict[str, Any]]:
-    """`search_cases` on an engine's read models, brought up to date first."""
-    engine.catch_up()
-    with engine.sql.connect() as connection:
+    """`search_cases` on an engine's read models, up to date with its own commands."""
+    with engine.read_models() as connection:
         found = search_cases(connection, text, unit=unit, limit=limit)
     return engine.readable(f"tìm vụ án '{text}'", found, unit)
 
