@@ -4,6 +4,7 @@ being named in a catalogue, without any change to qlahs.stats."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 from types import SimpleNamespace
@@ -172,6 +173,14 @@ def test_a_stage_plugged_in_from_outside_feeds_the_indicators_that_name_its_meas
 
 def test_the_shipped_catalogue_cites_every_group() -> None:
     assert all(group.citation.law and group.indicator_confidence for group in SHIPPED.groups)
+
+
+def test_the_meaning_a_reader_sees_names_no_action_or_rule_code() -> None:
+    codes = set(registry().actions) | set(registry().rulebook.rules)
+    for indicator in SHIPPED.indicators(registry().rulebook):
+        words = set(re.findall(r"[a-z_]+\.[a-z_]+", indicator.meaning))
+        assert not words & codes, (indicator.code, indicator.meaning)
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", indicator.meaning), indicator.meaning
 
 
 @pytest.mark.parametrize(

@@ -212,12 +212,21 @@ class Catalogue(_Data):
     def _each(self, line: Each, rulebook: RuleBook) -> list[dict[str, str]]:
         if line.each == "rule":
             return [
-                {"rule": rule, "title": rulebook[rule].title} for rule in sorted(rulebook.rules)
+                {
+                    "rule": rule,
+                    "title": rulebook[rule].title,
+                    "lowered": _lowered(rulebook[rule].title),
+                }
+                for rule in sorted(rulebook.rules)
             ]
         return [
             {"index": str(index), "kind": kind, "name": name, "lowered": name.lower()}
             for index, (kind, name) in enumerate(self.violation_kinds.items(), start=1)
         ]
+
+
+def _lowered(title: str) -> str:
+    return title[:1].lower() + title[1:]
 
 
 def parse_catalogue(name: str, text: str) -> Catalogue:
