@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -88,7 +89,9 @@ def test_demo_book_deadlines_and_replay_work_on_one_store(tmp_path: Path) -> Non
     assert sheet is not None and sheet.max_row > 3
 
     xlsx = tmp_path / "book.xlsx"
-    year = str(sheet.cell(row=4, column=2).value)[-4:]
+    entered = sheet.cell(row=4, column=2).value  # a real date, as clerks sort by it
+    assert isinstance(entered, datetime)
+    year = str(entered.year)
     result = runner.invoke(
         app, ["book", "04", "--unit", "VKSKV7", "--year", year, "--xlsx", str(xlsx), "--db", db]
     )

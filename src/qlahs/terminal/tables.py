@@ -12,6 +12,7 @@ from rich.table import Table
 from qlahs.kernel.dates import day_of
 from qlahs.law.deadlines import Deadline, Violation
 from qlahs.scenario.report import KIND, STATUS
+from qlahs.stages.registry import registry
 
 
 def headed_table(title: str, headings: Iterable[str], show_lines: bool = False) -> Table:
@@ -35,7 +36,7 @@ def deadline_table(found: list[Deadline], title: str, day: date, limit: int | No
     table = Table(title=f"{title} ({len(found)})")
     table.add_column("Số hiệu", no_wrap=True)
     table.add_column("Đơn vị", no_wrap=True)
-    table.add_column("Nghĩa vụ", no_wrap=True)
+    table.add_column("Nghĩa vụ", max_width=40)
     table.add_column("Căn cứ")
     table.add_column("Hạn cuối", no_wrap=True)
     table.add_column("Tình trạng", no_wrap=True)
@@ -47,13 +48,19 @@ def deadline_table(found: list[Deadline], title: str, day: date, limit: int | No
         table.add_row(
             d.ref,
             d.unit,
-            d.rule,
+            _duty(d.rule),
             d.article,
             f"{d.due:%d/%m/%Y}",
             STATUS.get(d.status, d.status),
             str(late) if d.status == "missed" else "",
         )
     return table
+
+
+def _duty(rule: str) -> str:
+    """An obligation as people name it (its rule's Vietnamese title), never its code."""
+    rules = registry().rulebook
+    return rules[rule].title if rule in rules.rules else rule
 
 
 def book_table(
