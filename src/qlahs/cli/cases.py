@@ -148,7 +148,7 @@ def acts_table(case: CriminalCase, acts: list[Act]) -> Table:
         person = getattr(act, "person", None) or ""
         table.add_row(
             fmt(act.on),
-            w.TITLES.get(type(act), act.step),
+            w.title(act),
             names.get(person, person),
             w.content(act, names),
             act.actor,

@@ -31,6 +31,7 @@ from qlahs.stages.case.book_tables import (
     case_entries,
     case_persons,
 )
+from qlahs.stages.supervision.book import supervision_book, supervision_cells, supervision_rows
 
 __all__ = ["CASE_TABLES", "case_book", "case_decisions", "case_entries", "case_persons"]
 
@@ -40,8 +41,12 @@ def project_case(
 ) -> list[tuple[sa.Table, Row]]:
     """Every book row of one case (the `project=` hook of the case stage)."""
     books = CaseBooks(subject_id, case, acts)
+    row = books.cells.case_row()
+    for key, text in supervision_cells(case, acts).items():
+        row[key] = "; ".join(x for x in (row.get(key, ""), text) if x)
     return [
-        (case_book, books.cells.case_row()),
+        (case_book, row),
+        *((supervision_book, r) for r in supervision_rows(subject_id, case, acts)),
         *((case_persons, row) for row in books.cells.person_rows()),
         *((case_decisions, row) for row in books.decisions),
         *((case_entries, row) for row in books.entries.rows()),
@@ -97,7 +102,7 @@ class CaseBooks:
                 "moment": w.moment(act),
                 "at": fmt(act.on),
                 "action": action,
-                "title": w.TITLES.get(type(act), act.step),
+                "title": w.title(act),
                 "person": person or "",
                 "name": self.names.name(person),
                 "content": w.content(act, self.names.full),
