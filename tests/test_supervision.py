@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from qlahs.engine import Engine
 from qlahs.projections.books import book
+from qlahs.stages.case.books import case_decisions
 from qlahs.stats.compute import compute
 from qlahs.stats.indicators import catalogue
 from qlahs.stats.periods import parse_period
@@ -72,6 +73,7 @@ def test_the_procuracys_acts_fill_books_04_07_and_66(engine: Engine) -> None:
         (report,) = book("04").rows(connection, UNIT, 2025)
         (case,) = book("07").rows(connection, UNIT, 2025)
         items = book("66").rows(connection, UNIT, 2025)
+        actions = set(connection.execute(sa.select(case_decisions.c.action)).scalars())
     assert "Nguyễn Thu Hà" in report["prosecutor"]
     assert "Yêu cầu kiểm tra, xác minh YC1" in report["procuracy_requests"]
     assert "Yêu cầu khởi tố" in report["prosecution_request"]
@@ -89,6 +91,15 @@ def test_the_procuracys_acts_fill_books_04_07_and_66(engine: Engine) -> None:
         ("VA1", "KNCT1"),  # 10/03
         ("TB1", "YC2"),  # 12/03
     ]
+    # each act is one order or decision of the case, named by the action that recorded it
+    assert {
+        "case.assign_prosecutor",
+        "case.request_investigation",
+        "case.recommend",
+        "case.cancel_decision",
+        "case.object_to_decision",
+        "case.answer_recommendation",
+    } <= actions
     answered = {(row["ref"], row["key"]): (row["answered_on"], row["result"]) for row in items}
     assert answered[("VA1", "KN1")] == (date(2025, 3, 20), "chấp nhận")
     assert answered[("TB1", "YC2")] == (None, "")

@@ -17,6 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from qlahs.domain.criminal_case import CriminalCase
+from qlahs.domain.supervision import supervision_of
 from qlahs.kernel.subject import Act, day_of
 from qlahs.law.calendar import fmt
 from qlahs.stages.case import wording as w
@@ -32,6 +33,7 @@ from qlahs.stages.case.book_tables import (
     case_persons,
 )
 from qlahs.stages.supervision.book import supervision_book, supervision_cells, supervision_rows
+from qlahs.stages.supervision.wording import act_verb
 
 __all__ = ["CASE_TABLES", "case_book", "case_decisions", "case_entries", "case_persons"]
 
@@ -89,10 +91,9 @@ class CaseBooks:
         """Sổ 06, Sổ 12: one row per order or decision."""
         person = getattr(act, "person", None)
         machine = getattr(act, "machine", "case")
+        verb = act_verb(act, supervision_of(self.cells.case).items) or act.step
         action = (
-            "case.open"
-            if isinstance(act, CriminalCase.Opened)
-            else f"{_family(machine)}.{act.step}"
+            "case.open" if isinstance(act, CriminalCase.Opened) else f"{_family(machine)}.{verb}"
         )
         self.decisions.append(
             self.owner

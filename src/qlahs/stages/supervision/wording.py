@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qlahs.domain.supervision import FAMILY_NAMES, Item, SupervisionActs
+from qlahs.domain.supervision import ANSWERED, FAMILY_NAMES, Item, SupervisionActs
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
 
@@ -68,6 +68,38 @@ def act_title(act: Act) -> str | None:
         return FAMILY_TITLES["objection"]
     if isinstance(act, SupervisionActs.Answered):
         return f"Trả lời {act.key}"
+    return None
+
+
+REQUEST_VERBS = {
+    "kiem_tra_xac_minh": "request_verification",
+    "khoi_to_vu_an": "request_prosecution",
+    "khoi_to_bi_can": "request_charge",
+    "dieu_tra": "request_investigation",
+    "bien_phap_ngan_chan": "request_measure_change",
+}
+FAMILY_VERBS = {
+    "recommendation": "recommend",
+    "protest": "protest_violation",
+    "lessons": "notify_lessons",
+    "cancellation": "cancel_decision",
+}
+
+
+def act_verb(act: Act, items: dict[str, Item]) -> str | None:
+    """The verb of the action that recorded a supervision act (`request_investigation`), or
+    None for another act; `items` are the subject's, to tell which kind an answer answers."""
+    match act:
+        case SupervisionActs.Assigned():
+            return "assign_prosecutor" if act.role == "kiem_sat_vien" else "assign_leader"
+        case SupervisionActs.Issued() if act.family == "request":
+            return REQUEST_VERBS.get(act.what, "request")
+        case SupervisionActs.Issued():
+            return FAMILY_VERBS.get(act.family, act.family)
+        case SupervisionActs.Objected():
+            return "object_to_decision"
+        case SupervisionActs.Answered() if act.key in items:
+            return ANSWERED[items[act.key].family]
     return None
 
 
