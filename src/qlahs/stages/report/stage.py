@@ -7,6 +7,7 @@ from typing import Any
 
 from qlahs.domain.crime_report import CrimeReport
 from qlahs.kernel.subject import Subject
+from qlahs.law.calendar import fmt
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Action, Stage, calls, records
 from qlahs.stages.report import commands as c
@@ -35,7 +36,14 @@ _records = partial(records, CrimeReport)
 def _project(subject_id: str, report: Any, acts: Any) -> list[tuple[Any, dict[str, Any]]]:
     row = report_book_row(subject_id, report, acts)
     cells = supervision_cells(report, acts)
-    row["prosecutor"] = cells.pop("prosecutor", row["prosecutor"])
+    # assignments recorded before `Assigned` existed keep their place in the cell
+    earlier = [
+        f"{fmt(a.on)} phân công Kiểm sát viên {a.prosecutor}"
+        for a in acts
+        if isinstance(a, CrimeReport.ProsecutorAssigned)
+    ]
+    assigned = "; ".join(x for x in (*earlier, cells.pop("prosecutor", "")) if x)
+    row["prosecutor"] = assigned or row["prosecutor"]
     for key in ("procuracy_requests", "prosecution_request", "request_results"):
         row[key] = "; ".join(x for x in (row.get(key, ""), cells.pop(key, "")) if x)
     row["notes"] = "; ".join(x for x in (row["notes"], *cells.values()) if x)

@@ -10,7 +10,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, field_validator, model_validator
 
 from qlahs.kernel.bounds import NAME_LIMIT, TEXT_LIMIT, bad_name
-from qlahs.stages.commands import Command
+from qlahs.stages.commands import UNIT_CODE, Command
 
 Role = Literal["kiem_sat_vien", "lanh_dao"]
 RequestResult = Literal["da_thuc_hien", "thuc_hien_mot_phan", "khong_thuc_hien"]
@@ -26,8 +26,8 @@ CancelledDecision = Literal[
     "tach_nhap",
     "khac",
 ]
-# A document's key within its subject: short, one word (YC1, KN-02, 15/YC).
-KEY = r"^[A-Za-z0-9][A-Za-z0-9_.\-/]*$"
+# A document's key within its subject: short, one word (YC1, KN-02), spelt as a unit's code.
+KEY = UNIT_CODE
 KEY_LIMIT = 32
 
 
