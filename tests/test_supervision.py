@@ -64,6 +64,7 @@ def _story(engine: Engine) -> None:
     _do(engine, "2025-03-07", "case.cancel_decision", "VA1", target="tach_nhap", reason="Trái luật")
     _do(engine, "2025-03-10", "case.object_to_decision", "VA1", against="HB1")
     _do(engine, "2025-03-20", "case.answer_recommendation", "VA1", result="chap_nhan")
+    _do(engine, "2025-03-19", "case.answer_request", "VA1", item="YC1", result="da_thuc_hien")
     engine.catch_up()
 
 
@@ -100,6 +101,19 @@ def test_the_procuracys_acts_fill_books_04_07_and_66(engine: Engine) -> None:
         "case.object_to_decision",
         "case.answer_recommendation",
     } <= actions
+    limits = {(row["ref"], row["key"]): (row["limit"], row["notes"]) for row in items}
+    assert limits[("TB1", "YC1")] == (
+        "trong 5 ngày; hạn cuối 11/03/2025 (BLTTHS 2015 Điều 162 khoản 1)",
+        "",
+    )
+    # hạn VKS ấn định 14/03/2025, trả lời 19/03: chậm 5 ngày
+    assert limits[("VA1", "YC1")] == (
+        "trước hết ngày 14/03/2025; hạn cuối 14/03/2025 (BLTTHS 2015 Điều 167 khoản 1)",
+        "Trả lời chậm 5 ngày",
+    )
+    # 10/03 + 20 ngày = 30/03/2025 (Chủ nhật) → 31/03/2025
+    assert limits[("VA1", "KNCT1")] == ("hạn cuối 31/03/2025 (BLTTHS 2015 Điều 167 khoản 2)", "")
+    assert limits[("VA1", "HB1")] == ("", "")
     answered = {(row["ref"], row["key"]): (row["answered_on"], row["result"]) for row in items}
     assert answered[("VA1", "KN1")] == (date(2025, 3, 20), "chấp nhận")
     assert answered[("TB1", "YC2")] == (None, "")
@@ -141,7 +155,7 @@ def test_requests_and_recommendations_issued_and_carried_out_are_counted(
     def value(code: str) -> Any:
         return report.value(codes[code])
 
-    assert (value("G.1"), value("G.2"), value("G.2.1"), value("G.3")) == (3, 1, 1, 100 / 3)
+    assert (value("G.1"), value("G.2"), value("G.2.1"), value("G.3")) == (3, 2, 2, 200 / 3)
     assert (value("G.4"), value("G.5"), value("G.9"), value("G.10")) == (1, 1, 1, 1)
 
 

@@ -1,6 +1,8 @@
 """The procuracy's acts in the books: Sổ 66 (one row per request, recommendation, protest,
 lessons notice, cancellation and objection, with its answer) and the cells the acts fill in
-Sổ 04, Sổ 07 and Sổ 15 (law.md §14, mark C)."""
+Sổ 04, Sổ 07 and Sổ 15 (law.md §14, mark C). Sổ 66 is also the book of violations in
+supervision: its limit column gives the last day the rules compute, and a late answer says so.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +12,18 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from qlahs.domain.supervision import FAMILY_NAMES, SupervisionActs, supervision_of
+from qlahs.domain.supervision import (
+    FAMILY_NAMES,
+    SupervisionAct,
+    SupervisionActs,
+    supervision_of,
+)
 from qlahs.kernel.schema import metadata
 from qlahs.kernel.subject import Act, day_of
-from qlahs.law.calendar import fmt
+from qlahs.law.calendar import Calendar, fmt
+from qlahs.law.deadlines import Deadline
+from qlahs.law.rulebook import RuleBook
+from qlahs.stages.supervision.rules import SupervisionRules
 from qlahs.stages.supervision.wording import RESULT_NAMES, ROLE_NAMES, describe, title
 
 # One row per document of the VKS (or objection of the body) on a report or a case: Sổ 66.
@@ -40,8 +50,10 @@ Row = dict[str, Any]
 
 
 def supervision_rows(subject_id: str, subject: Any, acts: Sequence[Act]) -> list[Row]:
-    """Sổ 66 rows of one report or case."""
+    """Sổ 66 rows of one report or case: each document with the limit its rule gives and,
+    once answered, whether the answer came late (the violations list has the rest)."""
     issued = {a.key: a for a in acts if isinstance(a, SupervisionActs.Issued)}
+    judged = _judged(subject, acts)
     rows = []
     for item in supervision_of(subject).items.values():
         act = issued.get(item.key)
@@ -50,6 +62,14 @@ def supervision_rows(subject_id: str, subject: Any, acts: Sequence[Act]) -> list
             limit = f"trước hết ngày {fmt(act.answer_by)}"
         elif act is not None and act.answer_within is not None:
             limit = f"trong {act.answer_within} ngày"
+        notes = ""
+        deadline = next((d for k, d in judged.items() if k.endswith(f"/{item.key}")), None)
+        if deadline is not None:
+            limit = "; ".join(x for x in (limit, f"hạn cuối {fmt(deadline.due)}") if x)
+            limit += f" ({deadline.article})"
+            if deadline.closed_on is not None and deadline.status == "missed":
+                late = (deadline.closed_on - day_of(deadline.due)).days
+                notes = f"Trả lời chậm {late} ngày"
         rows.append(
             {
                 "subject_id": subject_id,
@@ -67,10 +87,21 @@ def supervision_rows(subject_id: str, subject: Any, acts: Sequence[Act]) -> list
                 "result": RESULT_NAMES.get(item.result or "", item.result or ""),
                 "answer": item.answer,
                 "answered_on": item.answered_on,
-                "notes": "",
+                "notes": notes,
             }
         )
     return rows
+
+
+def _judged(subject: Any, acts: Sequence[Act]) -> dict[str, Deadline]:
+    """The answers' deadlines of one subject, by `rule/key`, from the shipped rules."""
+    fold = SupervisionRules(RuleBook.default(), Calendar.default())
+    fold.area = "report" if subject.kind == "report" else "case"
+    fold.ref, fold.unit = subject.ref, subject.unit
+    for act in sorted(acts, key=lambda a: (day_of(a.on), a.originator_version)):
+        if isinstance(act, SupervisionAct):
+            fold.apply(act)
+    return fold.deadlines
 
 
 def supervision_cells(subject: Any, acts: Sequence[Act]) -> dict[str, str]:
