@@ -218,7 +218,7 @@ def test_the_erasure_is_an_event_of_the_record_with_who_and_why(world: Engine) -
     erase(world.as_user(login("quan_tri", REGION)), "TB1", reason=REASON)
     last = history(world, "TB1")[-1]
     assert (last.event, last.actor, last.unit) == (
-        "Subject.PersonalDataErased",
+        "Xóa dữ liệu cá nhân của hồ sơ (hủy khóa niêm phong)",
         login("quan_tri", REGION),
         REGION,
     )

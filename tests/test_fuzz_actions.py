@@ -78,6 +78,11 @@ KNOWN: dict[str, Any] = {
     "into": "VA-T",
     "cases": ["VA1-1"],
     "prosecutor": "KSV A",
+    # the procuracy's acts: a document's key, its content, the decision an objection names
+    "item": "YC1",
+    "content": "Yêu cầu điều tra bổ sung",
+    "against": "HB1",
+    "decision": "12/QĐ-VKS",
     "from_report": "TB-2",
     "parent": UNIT,
     "count": 1,
@@ -244,6 +249,93 @@ def test_any_command_of_any_action_is_refused_cleanly_or_recorded(
             seen["refused"] += 1
         else:
             seen["recorded"] += 1
+
+    one()
+    readers_answer(engine)
+    assert seen["refused"] > 0 and seen["recorded"] > 0, seen
+
+
+# -- the procuracy's own acts, in any order, on a report and a case ----------------------------
+
+SUPERVISION = sorted(
+    name
+    for name in ACTIONS
+    if name.split(".")[1].startswith(
+        ("request_", "answer_", "recommend", "protest_violation", "notify_lessons")
+    )
+    or name.split(".")[1] in ("cancel_decision", "object_to_decision", "assign_leader")
+    if name not in ("report.request_extension", "case.request_evidence")
+)
+KEYS = ["YC1", "YC2", "KN1", "KNG1", "TB1", "HB1", "KNCT1", "X"]
+
+
+@st.composite
+def supervision_steps(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Up to 12 acts of the procuracy and answers, keys drawn from a few likely ones."""
+    steps = []
+    for _ in range(draw(st.integers(1, 12))):
+        name = draw(st.sampled_from(SUPERVISION))
+        model = registry().action(name).command.model_fields
+        fields: dict[str, Any] = {}
+        for field, info in model.items():
+            if field in COMMON:
+                continue
+            if field in ("item", "against"):
+                if draw(st.booleans()):
+                    fields[field] = draw(st.sampled_from(KEYS))
+                continue
+            fields[field] = draw(_valid(field, info.annotation))
+        ref = "VA1-3" if name.startswith("case.") else "TB-2"
+        on = draw(st.dates(min_value=date(2025, 3, 1), max_value=date(2025, 6, 30)))
+        steps.append({"do": name, "ref": ref, "on": on.isoformat(), "with": fields})
+    return steps
+
+
+def test_the_procuracys_acts_and_answers_in_any_order_keep_every_item_answered_once(
+    world: tuple[Engine, list[str]],
+) -> None:
+    """Whatever the order, an answer names one item of its own kind, issued before it, and
+    answers it once; every item is one row of Sổ 66; the readers still answer."""
+    from qlahs.domain.supervision import supervision_of
+    from qlahs.stages.supervision.book import supervision_book
+
+    engine, _ = world
+    seen = {"recorded": 0, "refused": 0}
+
+    @settings(
+        max_examples=60,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(steps=supervision_steps())
+    def one(steps: list[dict[str, Any]]) -> None:
+        for step in steps:
+            before = _notifications(engine)
+            try:
+                engine.execute(step)
+            except CommandRejected as refusal:
+                assert_refusal_is_clean(refusal)
+                assert _notifications(engine) == before
+                seen["refused"] += 1
+            else:
+                seen["recorded"] += 1
+        for kind, ref in (("case", "VA1-3"), ("report", "TB-2")):
+            items = supervision_of(engine.subject(kind, ref)).items
+            answers = [a for a in engine.history(kind, ref) if type(a).__name__ == "Answered"]
+            assert len({a.key for a in answers}) == len(answers), "an item answered twice"
+            for answer in answers:
+                item = items[answer.key]
+                assert item.answered_on is not None and item.on <= answer.day
+        engine.catch_up()
+        with engine.sql.connect() as connection:
+            rows = connection.execute(
+                sa.select(sa.func.count()).select_from(supervision_book)
+            ).scalar_one()
+        total = sum(
+            len(supervision_of(engine.subject(k, r)).items)
+            for k, r in (("case", "VA1-3"), ("report", "TB-2"))
+        )
+        assert rows == total
 
     one()
     readers_answer(engine)

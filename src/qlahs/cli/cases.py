@@ -12,6 +12,7 @@ from rich.table import Table
 from qlahs.cli.options import AsOf, Db, Limit, Name, SearchText, Unit
 from qlahs.cli.support import console, fail, open_engine, parse_day
 from qlahs.domain.criminal_case import PERSON_STATE_NAMES, STAGE_NAMES, CriminalCase
+from qlahs.domain.supervision import ANSWERED, supervision_of
 from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act, day_of
 from qlahs.law.calendar import fmt
@@ -19,6 +20,7 @@ from qlahs.law.deadlines import Deadline, Judgement, days_between
 from qlahs.projections.case_queries import case_as_of, find_cases
 from qlahs.scenario.report import STATUS
 from qlahs.stages.case import wording as w
+from qlahs.stages.supervision.wording import RESULT_NAMES, title
 from qlahs.store import DEFAULT_URL
 from qlahs.terminal.tables import headed_table, violations_table
 
@@ -46,6 +48,7 @@ def show(
     console.print(case_table(case, day))
     console.print(persons_table(case, day))
     console.print(acts_table(case, acts))
+    console.print(supervision_table(case, judgement, day))
     print_deadlines(judgement, titles, day)
     console.print(violations_table(judgement.violations, day))
 
@@ -102,6 +105,8 @@ def case_table(case: CriminalCase, day: date) -> Table:
         ("Cơ quan điều tra", case.investigating_agency or ""),
         ("Thủ tục", w.PROCEDURES.get(case.procedure, case.procedure)),
         ("Giai đoạn", STAGE_NAMES.get(case.stage, case.stage)),
+        ("Kiểm sát viên thụ lý", supervision_of(case).current("kiem_sat_vien") or ""),
+        ("Lãnh đạo phụ trách", supervision_of(case).current("lanh_dao") or ""),
         ("Tách, nhập", "; ".join(getattr(case, "lineage", []))),
     ]
     for name, value in rows:
@@ -148,11 +153,40 @@ def acts_table(case: CriminalCase, acts: list[Act]) -> Table:
         person = getattr(act, "person", None) or ""
         table.add_row(
             fmt(act.on),
-            w.TITLES.get(type(act), act.step),
+            w.title(act),
             names.get(person, person),
             w.content(act, names),
             act.actor,
             w.recorded(act),
+        )
+    return table
+
+
+def supervision_table(case: CriminalCase, judgement: Judgement, day: date) -> Table:
+    """The procuracy's requests, recommendations, protests… and how each was answered."""
+    items = supervision_of(case).items.values()
+    dues = {d.ref: d for d in judgement.deadlines if d.rule.startswith("supervision.")}
+    headings = ("Số hiệu", "Ngày", "Văn bản", "Nội dung", "Hạn trả lời", "Trả lời")
+    table = headed_table(
+        f"Yêu cầu, kiến nghị, kháng nghị của Viện kiểm sát ({len(items)})", headings
+    )
+    for item in items:
+        due = dues.get(f"{case.ref}/{item.key}")
+        answer = "chưa trả lời" if item.family in ANSWERED else ""
+        if item.answered_on is not None:
+            result = RESULT_NAMES.get(item.result or "", item.result or "")
+            answer = f"{fmt(item.answered_on)}: {result}" + (
+                f" ({item.answer})" if item.answer else ""
+            )
+        elif due is not None and due.status == "missed":
+            answer += f" (quá hạn {days_between(due.due, day)} ngày)"
+        table.add_row(
+            item.key,
+            fmt(item.on),
+            title(item),
+            item.content,
+            fmt(due.due) if due is not None else "",
+            answer,
         )
     return table
 

@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.table import Table
 
 from qlahs.demo.case_plan import plan_case
+from qlahs.demo.supervision import supervision_commands
 from qlahs.engine import Engine
 from qlahs.kernel.subject import day_of
 from qlahs.law.calendar import Calendar
@@ -49,9 +50,11 @@ def case_commands(
 def with_cases(
     report_steps: list[dict[str, Any]], until: date, seed: int, calendar: Calendar
 ) -> list[dict[str, Any]]:
-    """The reports' commands and their cases' in legal order; a report's decision comes
-    before the case it opens, and each case's acts keep their order within a day."""
+    """The reports' commands, their cases' and the procuracy's acts on both, in legal order;
+    a report's decision comes before the case it opens, and each case's acts keep their order
+    within a day."""
     steps = report_steps + case_commands(report_steps, until, seed, calendar)
+    steps += supervision_commands(steps, until, seed)
     return sorted(steps, key=lambda s: day_of(s["on"]))
 
 
@@ -84,6 +87,10 @@ def show_cases(
         ("Kháng cáo, kháng nghị", "case.appeal"),
         ("Xét xử phúc thẩm", "case.appeal_judge"),
         ("Quyết định thi hành án", "case.enforcement_decision"),
+        ("VKS phân công Kiểm sát viên", "case.assign_prosecutor"),
+        ("VKS yêu cầu điều tra", "case.request_investigation"),
+        ("Cơ quan điều tra trả lời yêu cầu", "case.answer_request"),
+        ("VKS kiến nghị", "case.recommend"),
     ):
         count = actions[action] + (actions["case.protest"] if action == "case.appeal" else 0)
         table.add_row(label, f"{count:,}".replace(",", "."))

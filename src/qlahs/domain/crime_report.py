@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from eventsourcing.domain import Aggregate
 
 from qlahs.domain.machines.report import ReportResolution
+from qlahs.domain.supervision import SupervisionActs
 from qlahs.kernel.errors import CommandRejected
 from qlahs.kernel.machines import transitions_of
-from qlahs.kernel.subject import Act, Subject, subject_id
+from qlahs.kernel.subject import Act, subject_id
 from qlahs.law.calendar import fmt
 
 Source = Literal["to_giac", "tin_bao", "kien_nghi_khoi_to"]
@@ -45,7 +46,7 @@ GROUND_NAMES = {
 OUTCOME_NAMES = {"khoi_to": "Khởi tố vụ án", "khong_khoi_to": "Không khởi tố vụ án"}
 
 
-class CrimeReport(Subject):
+class CrimeReport(SupervisionActs):
     """One crime report from receipt to the decision on it."""
 
     kind: ClassVar[str] = "report"

@@ -23,6 +23,7 @@ from qlahs.domain.case_persons import (
     carried_accused,
     carry,
 )
+from qlahs.domain.supervision import SupervisionActs
 from qlahs.kernel.subject import Transitions, day_of, subject_id
 from qlahs.law.calendar import fmt
 
@@ -30,7 +31,7 @@ from qlahs.law.calendar import fmt
 __all__ = ["PERSON_STATE_NAMES", "STAGE_NAMES", "Accused", "CaseAct", "CriminalCase", "carry"]
 
 
-class CriminalCase(PersonActs):
+class CriminalCase(PersonActs, SupervisionActs):
     """One criminal case and its accused persons."""
 
     kind: ClassVar[str] = "case"

@@ -80,6 +80,7 @@ class Subject(Aggregate):
         opened_on: date
 
     class PersonalDataErased(Aggregate.Event):
+        named: ClassVar[str] = "Xóa dữ liệu cá nhân của hồ sơ (hủy khóa niêm phong)"
         """The subject's key was destroyed (docs/security.md §5): its personal fields read as
         a placeholder from now on. Not a legal act: no stage, rule or book sees it, but it is
         in the subject's history and the hash chain. It holds nothing personal itself."""

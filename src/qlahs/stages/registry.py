@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol, cast
 
 import sqlalchemy as sa
+from eventsourcing.domain import Aggregate
 from pydantic import ValidationError
 
 from qlahs.kernel.bounds import quoted
@@ -191,7 +192,11 @@ class Registry:
         """A recorded act as people name it, for histories and trails (never a class name)."""
         if named := getattr(act, "named", ""):
             return str(named)
-        action = self._by_step.get((kind, str(getattr(act, "step", "") or "")))
+        step = str(getattr(act, "step", "") or "")
+        event = act if isinstance(act, type) else type(act)
+        if not step and not issubclass(event, Aggregate.Created):
+            return "Hành vi tố tụng"  # an event of no action: it says what it is by `named`
+        action = self._by_step.get((kind, step))
         return self.title(action) if action else "Hành vi tố tụng"
 
     def subject_of(self, action: str) -> type[Subject]:

@@ -17,6 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from qlahs.domain.criminal_case import CriminalCase
+from qlahs.domain.supervision import supervision_of
 from qlahs.kernel.subject import Act, day_of
 from qlahs.law.calendar import fmt
 from qlahs.stages.case import wording as w
@@ -31,6 +32,8 @@ from qlahs.stages.case.book_tables import (
     case_entries,
     case_persons,
 )
+from qlahs.stages.supervision.book import supervision_book, supervision_cells, supervision_rows
+from qlahs.stages.supervision.wording import act_verb
 
 __all__ = ["CASE_TABLES", "case_book", "case_decisions", "case_entries", "case_persons"]
 
@@ -40,8 +43,12 @@ def project_case(
 ) -> list[tuple[sa.Table, Row]]:
     """Every book row of one case (the `project=` hook of the case stage)."""
     books = CaseBooks(subject_id, case, acts)
+    row = books.cells.case_row()
+    for key, text in supervision_cells(case, acts).items():
+        row[key] = "; ".join(x for x in (row.get(key, ""), text) if x)
     return [
-        (case_book, books.cells.case_row()),
+        (case_book, row),
+        *((supervision_book, r) for r in supervision_rows(subject_id, case, acts)),
         *((case_persons, row) for row in books.cells.person_rows()),
         *((case_decisions, row) for row in books.decisions),
         *((case_entries, row) for row in books.entries.rows()),
@@ -84,10 +91,9 @@ class CaseBooks:
         """Sổ 06, Sổ 12: one row per order or decision."""
         person = getattr(act, "person", None)
         machine = getattr(act, "machine", "case")
+        verb = act_verb(act, supervision_of(self.cells.case).items) or act.step
         action = (
-            "case.open"
-            if isinstance(act, CriminalCase.Opened)
-            else f"{_family(machine)}.{act.step}"
+            "case.open" if isinstance(act, CriminalCase.Opened) else f"{_family(machine)}.{verb}"
         )
         self.decisions.append(
             self.owner
@@ -97,7 +103,7 @@ class CaseBooks:
                 "moment": w.moment(act),
                 "at": fmt(act.on),
                 "action": action,
-                "title": w.TITLES.get(type(act), act.step),
+                "title": w.title(act),
                 "person": person or "",
                 "name": self.names.name(person),
                 "content": w.content(act, self.names.full),

@@ -21,6 +21,9 @@ from qlahs.stages.case.lineage import LineageRules, join_in, link_report, split_
 from qlahs.stages.case.statistics import STATISTICS
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Action, Stage, calls, records
+from qlahs.stages.supervision.actions import assign_prosecutor, supervision_actions
+from qlahs.stages.supervision.book import supervision_book
+from qlahs.stages.supervision.rules import SupervisionRules
 
 
 class CaseRules(
@@ -31,8 +34,10 @@ class CaseRules(
     AppealRules,
     EnforcementRules,
     LineageRules,
+    SupervisionRules,
 ):
-    """Every obligation of a criminal case: each stage's rules react to the acts they know."""
+    """Every obligation of a criminal case: each stage's rules react to the acts they know,
+    and those of the procuracy's own acts on it (Điều 167)."""
 
 
 def _open(subject: Subject | None, command: Command, fields: dict[str, Any]) -> Subject:
@@ -88,7 +93,7 @@ STAGE = Stage(
     subject=CriminalCase,
     rules=CaseRules,
     project=project_case,
-    tables=CASE_TABLES,
+    tables=(*CASE_TABLES, supervision_book),
     statistics=STATISTICS,
     actions=(
         Action("case.open", investigation.OpenCase, _open, creates=True, involve=link_report),
@@ -98,5 +103,7 @@ STAGE = Stage(
         *(Action(name, command, _records(act)) for name, command, act in ACTIONS),
         Action("case.join", investigation.JoinCases, _records(C.Joined), involve=join_in),
         Action("case.split", investigation.SplitCase, calls(C.split), involve=split_off),
+        assign_prosecutor("case"),
+        *supervision_actions("case"),
     ),
 )

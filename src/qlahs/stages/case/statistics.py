@@ -22,6 +22,7 @@ from qlahs.stages.statistics import (
     Statistics,
     Stock,
 )
+from qlahs.stages.supervision.statistics import supervision_measures
 
 C = CriminalCase
 
@@ -145,6 +146,10 @@ RULE_AGENCY: dict[str, AgencyKind | Literal["detention_holder"]] = {
     "trial.prepare": "court",
     "trial.open": "court",
     "enforcement.decide": "court",
+    "supervision.answer_request": "investigation",
+    "supervision.answer_recommendation": "investigation",
+    "supervision.answer_protest": "investigation",
+    "supervision.answer_objection": "procuracy",
 }
 # Who holds a detained person, by the stage of the detention order (custody.detain `stage`).
 DETENTION_HOLDER: dict[str, AgencyKind] = {
@@ -184,4 +189,4 @@ def _detention_stage(acts: Sequence[Act], person: str, day: date) -> str:
     return stage
 
 
-STATISTICS = Statistics(stocks=STOCKS, label=label, agency=agency)
+STATISTICS = Statistics(stocks=STOCKS, label=label, agency=agency, measures=supervision_measures)

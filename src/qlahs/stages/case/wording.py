@@ -13,6 +13,7 @@ from qlahs.law.calendar import fmt
 from qlahs.law.crimes import CATEGORY_NAMES, crime_table, parse_charge
 from qlahs.stages.case.custody_commands import STAGE_NAMES as DETENTION_STAGES
 from qlahs.stages.case.investigation_commands import GROUND_NAMES
+from qlahs.stages.supervision.wording import act_content, act_title
 
 C = CriminalCase
 # Vietnam keeps UTC+7 all year: the moment an act was entered, as people there read it.
@@ -187,7 +188,12 @@ def content(act: Act, names: dict[str, str]) -> str:
             return PROTEST_LEVELS.get(act.level, act.level)
         case C.AppealJudged():
             return act.outcome
-    return ""
+    return act_content(act) or ""
+
+
+def title(act: Act) -> str:
+    """The name of an act as the books and `case show` write it."""
+    return TITLES.get(type(act)) or act_title(act) or act.step
 
 
 def judgment(outcome: str, sentences: dict[str, str], names: dict[str, str]) -> str:

@@ -41,6 +41,8 @@ report_book = sa.Table(
     sa.Column("cancelled_suspensions", sa.Text, nullable=False),
     sa.Column("resumptions", sa.Text, nullable=False),
     sa.Column("procuracy_requests", sa.Text, nullable=False),
+    sa.Column("prosecution_request", sa.Text, nullable=False),
+    sa.Column("request_results", sa.Text, nullable=False),
     sa.Column("outcome", sa.Text, nullable=False),
     sa.Column("decided_on", sa.Date),
     sa.Column("case_ref", sa.String(200)),
@@ -59,6 +61,8 @@ def report_book_row(subject_id: str, report: CrimeReport, acts: Sequence[Act]) -
         "cancelled_suspensions": [],
         "resumptions": [],
         "procuracy_requests": [],
+        "prosecution_request": [],
+        "request_results": [],
         "notes": [],
     }
     received = acts[0]

@@ -19,6 +19,7 @@ from qlahs.stages.statistics import (
     Statistics,
     Stock,
 )
+from qlahs.stages.supervision.statistics import supervision_measures
 
 
 def _stage(stage: str) -> Members:
@@ -56,7 +57,11 @@ def agency(violation: Violation, report: Any, acts: Sequence[Act], day: date) ->
         return Agency("investigation", BODY_NAMES.get(body, body))
     if violation.rule == "report.extension_request":
         return Agency("investigation", INVESTIGATING)
+    if violation.rule == "supervision.answer_objection":  # the superior VKS answers
+        return Agency("procuracy", PROCURACY)
+    if violation.rule.startswith("supervision."):
+        return Agency("investigation", INVESTIGATING)
     return UNKNOWN
 
 
-STATISTICS = Statistics(stocks=STOCKS, label=label, agency=agency)
+STATISTICS = Statistics(stocks=STOCKS, label=label, agency=agency, measures=supervision_measures)
