@@ -25,6 +25,9 @@ DOCUMENT_NAMES = {
     "quyet_dinh": "quyết định",
 }
 
+# Documents the VKS may receive whatever was recorded before: they open no clock.
+ANY_TIME = frozenset({"quyet_dinh", "mo_phien_hop"})
+
 
 class CourtMatter(CourtMatterActs):
     """Common to a civil matter and an administrative case."""
@@ -70,7 +73,7 @@ class CourtMatter(CourtMatterActs):
         sent after the VKS received it."""
         self.require_step(self.Delivered.step, fields["on"])
         document = fields["document"]
-        if document not in self.issued:
+        if document not in self.issued and document not in ANY_TIME:
             raise CommandRejected(
                 f"{self.noun.capitalize()} {self.ref} chưa có {DOCUMENT_NAMES[document]} "
                 f"(trường 'document': {document}) để Viện kiểm sát nhận."
