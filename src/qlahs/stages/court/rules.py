@@ -9,13 +9,13 @@ document's `on` is the VKS's receipt; the court's duty to send it is judged on `
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
-from qlahs.law.counting import count
 from qlahs.law.deadlines import is_late
-from qlahs.stages.court.fold import CourtFold
+from qlahs.stages.court.review import ReviewRules
 
 # The document that meets a court's duty to send, and the duty.
 SENDING = {
@@ -26,11 +26,12 @@ SENDING = {
     "ban_an": ("deliver_judgment", "Tòa án gửi bản án"),
 }
 PROTESTS = ("protest_same_level", "protest_superior")
+PROTESTED = "Viện kiểm sát kháng nghị phúc thẩm"
 PREPARE = ("trial_prepare", "petition_prepare", "appeal_prepare")
 OPENING = ("trial_open", "hearing_open", "appeal_open")
 
 
-class CourtRules(CourtFold):
+class CourtRules(ReviewRules):
     """Fold over one matter's acts."""
 
     # the protest of a judgment runs from the VKS's receipt when no prosecutor attended
@@ -46,6 +47,7 @@ class CourtRules(CourtFold):
     def __init__(self, *args: Any):
         super().__init__(*args)
         self.extended: dict[str, list[int]] = {}
+        self.early: dict[str, Act] = {}
 
     # -- opening, acceptance ---------------------------------------------------------------
 
@@ -103,12 +105,10 @@ class CourtRules(CourtFold):
         if document == "ban_an" and self.judgment_awaits_receipt:
             self.judgment_awaits_receipt = False
             opening = f"Kiểm sát viên không tham gia phiên tòa; {received[0].lower()}{received[1:]}"
-            for name in PROTESTS:
-                self.open(name, "judgment", day, opening, slot="ban_an", window=True)
+            self._protest_windows("judgment", day, opening, "ban_an")
         if document in ("tam_dinh_chi", "dinh_chi") and self.decision_awaits_receipt:
             self.decision_awaits_receipt = False
-            for name in PROTESTS:
-                self.open(name, "decision", day, received, slot="quyet_dinh", window=True)
+            self._protest_windows("decision", day, received, "quyet_dinh")
 
     def on_ReturnObjected(self, act: Any) -> None:
         slot = "second" if act.level == "second" else "first"
@@ -236,21 +236,34 @@ class CourtRules(CourtFold):
 
     # -- appeals and protests -----------------------------------------------------------------
 
-    def _slot(self, name: str, against: str) -> str:
-        """The window an appeal or protest uses: the one it names, else the other one open."""
+    def _slot(self, name: str, against: str, act: Act) -> str:
+        """The window an appeal or protest uses: the one it names, else the other one when
+        that is open at the act (a việc dân sự has only a decision's window)."""
         other = "quyet_dinh" if against == "ban_an" else "ban_an"
-        if self.get(name, against) is None and self.get(name, other) is not None:
-            return other
-        return against
+        window = self.get(name, other)
+        usable = window is not None and window.status == "open" and not is_late(act.on, window.due)
+        return other if self.get(name, against) is None and usable else against
 
     def on_Appealed(self, act: Any) -> None:
-        slot = self._slot("appeal_party", act.against)
+        slot = self._slot("appeal_party", act.against, act)
         self.use_right("appeal_party", act, "đương sự kháng cáo", slot=slot)
 
     def on_Protested(self, act: Any) -> None:
         name = "protest_same_level" if act.level == "same" else "protest_superior"
-        slot = self._slot(name, act.against)
-        self.use_right(name, act, "Viện kiểm sát kháng nghị phúc thẩm", slot=slot)
+        slot = self._slot(name, act.against, act)
+        waiting = self.judgment_awaits_receipt if slot == "ban_an" else self.decision_awaits_receipt
+        if self.get(name, slot) is None and waiting:
+            # Protested before the VKS's receipt starts the time: in time whenever it starts.
+            self.early[self.slot_key(name, slot)] = act
+            return
+        self.use_right(name, act, PROTESTED, slot=slot)
+
+    def _protest_windows(self, parameter: str, day: date, opening: str, slot: str) -> None:
+        for name in PROTESTS:
+            self.open(name, parameter, day, opening, slot=slot, window=True)
+            early = self.early.pop(self.slot_key(name, slot), None)
+            if early is not None:
+                self.use_right(name, early, PROTESTED, slot=slot)
 
     def on_AppealAccepted(self, act: Any) -> None:
         self.in_appeal = True
@@ -261,30 +274,3 @@ class CourtRules(CourtFold):
             "appeal_prepare", act, "xét xử phúc thẩm (không ghi nhận quyết định đưa ra xét xử)"
         )
         self.meet("appeal_open", act, "mở phiên tòa, tuyên án phúc thẩm")
-
-    # -- review -------------------------------------------------------------------------------
-
-    def on_TookEffect(self, act: Any) -> None:
-        opening = f"Bản án, quyết định có hiệu lực pháp luật ngày {fmt(act.on)}."
-        self.open("cassation_protest", "limit", act.day, opening, window=True)
-
-    def on_GroundsLearned(self, act: Any) -> None:
-        opening = f"Người có thẩm quyền kháng nghị biết được căn cứ tái thẩm ngày {fmt(act.on)}."
-        self.open("reopening_protest", "limit", act.day, opening, window=True)
-
-    def on_CassationProtested(self, act: Any) -> None:
-        if act.procedure == "tai_tham":
-            self.use_right("reopening_protest", act, "kháng nghị tái thẩm")
-            return
-        window = self.get("cassation_protest")
-        late = window is not None and is_late(act.on, window.due)
-        if act.k2 and late and window is not None and window.status == "open":
-            more = self.rulebook.find(self.rule("cassation_protest"), "k2_extension", window.start)
-            if more is not None:
-                window.explain(more.explain())
-                window.explain(
-                    f"Kháng nghị ghi nhận đủ điều kiện khoản 2: thêm {more.value} năm kể từ ngày "
-                    f"hết thời hạn {fmt(window.due)}."
-                )
-                self.set_due(window, count("years", window.due, more.value, self.calendar), more)
-        self.use_right("cassation_protest", act, "kháng nghị giám đốc thẩm")
