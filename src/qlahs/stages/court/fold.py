@@ -8,16 +8,24 @@ from datetime import date
 
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
-from qlahs.law.counting import count
+from qlahs.law.counting import Period, count
 from qlahs.law.deadlines import Deadline, days_late, is_late
 from qlahs.law.fold import Fold
 from qlahs.law.rulebook import InForce
+
+CRIMINAL, CIVIL = "(Điều 134)", "(Bộ luật Dân sự 2015 Điều 148)"
 
 
 class CourtFold(Fold):
     """The helpers; `prefix` names the stage's obligations (`civil`, `admin`)."""
 
     prefix = ""
+
+    def set_due(self, deadline: Deadline, period: Period, value: InForce | None = None) -> None:
+        """As every rule does, but a day off at the end moves it under the Civil Code (BLDS
+        Điều 148, applied by BLTTDS Điều 183 and Luật TTHC Điều 116 k5), not BLTTHS Điều 134."""
+        period.lines = [line.replace(CRIMINAL, CIVIL) for line in period.lines]
+        super().set_due(deadline, period, value)
 
     def rule(self, name: str) -> str:
         return f"{self.prefix}.{name}"

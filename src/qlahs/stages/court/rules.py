@@ -186,7 +186,11 @@ class CourtRules(ReviewRules):
 
     def on_BroughtToTrial(self, act: Any) -> None:
         opening = f"Quyết định đưa vụ án ra xét xử ngày {fmt(act.on)}."
-        self.meet("appeal_prepare" if self.in_appeal else "trial_prepare", act, opening[:-1])
+        self.meet(
+            "appeal_prepare" if self.in_appeal else "trial_prepare",
+            act,
+            "ra quyết định đưa vụ án ra xét xử",
+        )
         self.open("appeal_open" if self.in_appeal else "trial_open", "limit", act.day, opening)
         self.extended["appeal_open" if self.in_appeal else "trial_open"] = []
         parameter = "appeal" if self.in_appeal else "limit"
@@ -195,7 +199,7 @@ class CourtRules(ReviewRules):
 
     def on_HearingScheduled(self, act: Any) -> None:
         opening = f"Quyết định mở phiên họp ngày {fmt(act.on)}."
-        self.meet("petition_prepare", act, opening[:-1])
+        self.meet("petition_prepare", act, "ra quyết định mở phiên họp")
         self.open("hearing_open", "limit", act.day, opening)
         self.scheduled = True
 
