@@ -22,6 +22,22 @@ UNIT = "VKSKV7"
 EXAMPLES = 120
 COMMON = ("ref", "on", "unit", "actor", "note", "command_id")
 PREFIXES = {"civil": "DS", "admin": "HC"}
+# The usual path of a contested matter, from acceptance to review.
+PATH = (
+    "accept",
+    "bring_to_trial",
+    "send_file",
+    "return_file",
+    "attend",
+    "judge",
+    "appeal",
+    "appeal_accept",
+    "bring_to_trial",
+    "appeal_judge",
+    "take_effect",
+    "learn_grounds",
+    "cassation_protest",
+)
 # Plausible values for the court stages' free fields.
 KNOWN: dict[str, Any] = {
     "court": "TAND khu vực 1",
@@ -51,8 +67,14 @@ def story(draw: st.DrawFn) -> list[dict[str, Any]]:
     day = draw(st.dates(min_value=date(2019, 1, 1), max_value=date(2026, 6, 30)))
     opening = draw(st.sampled_from([".receive_claim", ".accept", ".take_effect"]))
     steps: list[dict[str, Any]] = []
+    along = 0  # how far the story has gone along the usual path
     for index in range(draw(st.integers(1, 20))):
-        name = prefix + opening if index == 0 else draw(st.sampled_from(verbs))
+        if index == 0:
+            name = prefix + opening
+        elif draw(st.booleans()):  # half the steps follow the usual path, to reach its end
+            name, along = f"{prefix}.{PATH[along % len(PATH)]}", along + 1
+        else:
+            name = draw(st.sampled_from(verbs))
         model = registry().action(name).command.model_fields
         hostile = draw(st.integers(0, 7)) == 0
         fields: dict[str, Any] = {}
