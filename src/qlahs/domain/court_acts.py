@@ -13,23 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from eventsourcing.domain import Aggregate
 
+from qlahs.domain.court_documents import issue as _issue
 from qlahs.kernel.subject import Act, Subject
-
-# What each act makes a court document the VKS can receive (`deliver`).
-ISSUES: dict[str, tuple[str, ...]] = {
-    "return_claim": ("tra_lai_don",),
-    "object_return": ("giai_quyet_kien_nghi",),
-    "accept": ("thong_bao_thu_ly", "quyet_dinh"),
-    "suspend": ("tam_dinh_chi",),
-    "resume": ("quyet_dinh",),
-    "dismiss": ("dinh_chi",),
-    "bring_to_trial": ("dua_ra_xet_xu",),
-    "schedule_hearing": ("mo_phien_hop", "dua_ra_xet_xu"),
-    "judge": ("ban_an",),
-    "appeal_judge": ("ban_an",),
-    "decide_petition": ("quyet_dinh",),
-    "take_effect": ("ban_an", "quyet_dinh"),
-}
 
 
 def _opened(aggregate: Any, act: Any, stage: str) -> None:
@@ -44,12 +29,6 @@ def _opened(aggregate: Any, act: Any, stage: str) -> None:
     aggregate.appeal_judged_on = aggregate.effective_on = aggregate.protest_level = None
     aggregate.in_appeal = aggregate.attended = aggregate.file_with_vks = False
     aggregate.issued, aggregate.delivered = [], {}
-
-
-def _issue(aggregate: Any, step: str) -> None:
-    for document in ISSUES.get(step, ()):
-        if document not in aggregate.issued:
-            aggregate.issued.append(document)
 
 
 class CourtMatterActs(Subject):

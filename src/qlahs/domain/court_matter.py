@@ -5,28 +5,13 @@ never here (ARCHITECTURE principle 1).
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, ClassVar
 
 from qlahs.domain.court_acts import CourtMatterActs
+from qlahs.domain.court_documents import ANY_TIME, DOCUMENT_NAMES
 from qlahs.kernel.errors import CommandRejected
 from qlahs.kernel.subject import Act, day_of, subject_id
 from qlahs.law.calendar import fmt
-
-DOCUMENT_NAMES = {
-    "thong_bao_thu_ly": "thông báo thụ lý",
-    "tra_lai_don": "văn bản trả lại đơn",
-    "giai_quyet_kien_nghi": "quyết định giải quyết kiến nghị về việc trả lại đơn",
-    "tam_dinh_chi": "quyết định tạm đình chỉ",
-    "dinh_chi": "quyết định đình chỉ",
-    "dua_ra_xet_xu": "quyết định đưa vụ án ra xét xử",
-    "mo_phien_hop": "quyết định mở phiên họp",
-    "ban_an": "bản án",
-    "quyet_dinh": "quyết định",
-}
-
-# Documents the VKS may receive whatever was recorded before: they open no clock.
-ANY_TIME = frozenset({"quyet_dinh", "mo_phien_hop"})
 
 
 class CourtMatter(CourtMatterActs):
@@ -141,7 +126,3 @@ class CourtMatter(CourtMatterActs):
                 f"Không thể thực hiện '{step}' đối với {self.noun} {self.ref}: đây là {kind} "
                 f"(trường 'procedure': {self.procedure}); bước tương ứng là '{instead}'."
             )
-
-
-def opened_day(matter: CourtMatter) -> date:
-    return day_of(matter.opened_on)
