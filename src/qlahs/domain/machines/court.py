@@ -103,7 +103,9 @@ class CourtProcedure(StateMachine):
     )
     appeal_judge = appeal_preparation.to(appeal_decided) | appeal_scheduled.to(appeal_decided)
     take_effect = (
-        decided.to(in_effect)
+        first_instance.to(in_effect)
+        | scheduled.to(in_effect)
+        | decided.to(in_effect)
         | dismissed.to(in_effect)
         | suspended.to(in_effect)
         | appeal_decided.to(in_effect)

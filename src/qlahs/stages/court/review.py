@@ -17,6 +17,11 @@ class ReviewRules(CourtFold):
     """The review windows of a matter."""
 
     def on_TookEffect(self, act: Any) -> None:
+        # a decision that takes effect at once (công nhận sự thỏa thuận) ends the preparation
+        for name in ("trial_prepare", "petition_prepare", "appeal_prepare"):
+            self.end(name, act, "bản án, quyết định có hiệu lực pháp luật")
+        for name in ("trial_open", "hearing_open", "appeal_open"):
+            self.drop(name, act, "bản án, quyết định có hiệu lực pháp luật")
         opening = f"Bản án, quyết định có hiệu lực pháp luật ngày {fmt(act.on)}."
         self.open("cassation_protest", "limit", act.day, opening, window=True)
 

@@ -14,7 +14,6 @@ from typing import Any
 
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
-from qlahs.law.deadlines import is_late
 from qlahs.stages.court.review import ReviewRules
 
 # The document that meets a court's duty to send, and the duty.
@@ -240,21 +239,24 @@ class CourtRules(ReviewRules):
 
     # -- appeals and protests -----------------------------------------------------------------
 
-    def _slot(self, name: str, against: str, act: Act) -> str:
-        """The window an appeal or protest uses: the one it names, else the other one when
-        that is open at the act (a việc dân sự has only a decision's window)."""
+    def _slot(self, name: str, against: str) -> str:
+        """The window an appeal or protest uses: the one it names, or one about to open on the
+        VKS's receipt; else the other one (a việc dân sự has only a decision's window)."""
         other = "quyet_dinh" if against == "ban_an" else "ban_an"
-        window = self.get(name, other)
-        usable = window is not None and window.status == "open" and not is_late(act.on, window.due)
-        return other if self.get(name, against) is None and usable else against
+        waiting = (
+            self.judgment_awaits_receipt if against == "ban_an" else self.decision_awaits_receipt
+        )
+        if self.get(name, against) is None and not waiting and self.get(name, other) is not None:
+            return other
+        return against
 
     def on_Appealed(self, act: Any) -> None:
-        slot = self._slot("appeal_party", act.against, act)
+        slot = self._slot("appeal_party", act.against)
         self.use_right("appeal_party", act, "đương sự kháng cáo", slot=slot)
 
     def on_Protested(self, act: Any) -> None:
         name = "protest_same_level" if act.level == "same" else "protest_superior"
-        slot = self._slot(name, act.against, act)
+        slot = self._slot(name, act.against)
         waiting = self.judgment_awaits_receipt if slot == "ban_an" else self.decision_awaits_receipt
         if self.get(name, slot) is None and waiting:
             # Protested before the VKS's receipt starts the time: in time whenever it starts.
