@@ -13,13 +13,21 @@ from typing import Literal
 from qlahs.law.calendar import Calendar, add_months, fmt
 
 Counting = Literal[
-    "hours", "days", "months", "hold_hours", "custody_days", "working_days", "days_before_end"
+    "hours",
+    "days",
+    "months",
+    "years",
+    "hold_hours",
+    "custody_days",
+    "working_days",
+    "days_before_end",
 ]
 
 UNIT_NAMES: dict[str, str] = {
     "hours": "giờ",
     "days": "ngày",
     "months": "tháng",
+    "years": "năm",
     "hold_hours": "ngày (tính bằng giờ)",
     "custody_days": "ngày (tạm giam)",
     "working_days": "ngày làm việc",
@@ -48,6 +56,8 @@ def count(
         return add_days(start, amount, calendar)
     if convention == "months":
         return add_months_rolled(start, amount, calendar)
+    if convention == "years":
+        return add_years_rolled(start, amount, calendar)
     if convention == "custody_days":
         return custody_days(start, amount)
     if convention == "working_days":
@@ -99,6 +109,18 @@ def add_months_rolled(start: date, months: int, calendar: Calendar) -> Period:
     lines = [
         f"Tính theo tháng: từ {fmt(start)} thêm {months} tháng → {fmt(nominal)} ({how}; "
         f"{calendar.describe(nominal)})."
+    ]
+    return _rolled(nominal, lines, calendar)
+
+
+def add_years_rolled(start: date, years: int, calendar: Calendar) -> Period:
+    """Years: same day and month N years later (29/02 ends on 28/02 when that year has no
+    29/02); a day off at the end moves it to the next working day (BLDS 2015 Điều 147–148)."""
+    start = _date(start)
+    nominal = add_months(start, 12 * years)
+    lines = [
+        f"Tính theo năm: từ {fmt(start)} thêm {years} năm → {fmt(nominal)} "
+        f"({calendar.describe(nominal)})."
     ]
     return _rolled(nominal, lines, calendar)
 

@@ -39,6 +39,8 @@ BUILT_IN = (
     "qlahs.stages.document.stage",
     "qlahs.stages.numbers.stage",
     "qlahs.stages.unit.stage",
+    "qlahs.stages.civil.stage",
+    "qlahs.stages.administrative.stage",
 )
 
 # (subject id, subject, its acts) -> rows of the stage's own tables
