@@ -272,3 +272,54 @@ def test_drafted_documents_print_like_the_forms(tmp_path: Path) -> None:
     assert "Lê Văn Bình" in pages[0] and "Số: 01/QĐ-VKSKV7" in pages[0]
     width, height = first_page_png(pdf, tmp_path)
     assert 1.35 < height / width < 1.48  # A4 portrait
+
+
+def test_civil_and_administrative_matters_get_their_assignment_and_slip(
+    engine: Engine, tmp_path: Path
+) -> None:
+    steps = [
+        (
+            "civil.receive_claim",
+            "DS1",
+            "2025-03-03",
+            {
+                "procedure": "vu_an",
+                "kind": "lao_dong",
+                "court": "Tòa án nhân dân khu vực 7 – Quảng Ninh",
+                "plaintiff": "Trần Văn Hải",
+                "summary": "Tranh chấp tiền lương",
+            },
+        ),
+        ("civil.accept", "DS1", "2025-03-10", {}),
+        ("civil.deliver", "DS1", "2025-03-12", {"document": "thong_bao_thu_ly"}),
+        (
+            "admin.receive_claim",
+            "HC1",
+            "2025-04-01",
+            {
+                "court": "Tòa án nhân dân tỉnh Quảng Ninh",
+                "plaintiff": "Công ty TNHH Hải Long",
+                "summary": "Khiếu kiện quyết định thu hồi đất",
+            },
+        ),
+        ("admin.return_claim", "HC1", "2025-04-08", {"ground": "Hết thời hiệu khởi kiện"}),
+    ]
+    for action, ref, on, fields in steps:
+        engine.execute({"do": action, "ref": ref, "on": on, "unit": UNIT, "with": fields})
+    slip = _text(
+        draft(engine, _request("phieu_kiem_sat", "civil", "DS1", date(2025, 3, 13))), tmp_path
+    )
+    assert "Thông báo thụ lý (Viện kiểm sát nhận ngày 12/03/2025)" in slip
+    assert "Vụ án dân sự (lao động) số DS1" in slip and "Trần Văn Hải" in slip
+    assert "Điều 21 Bộ luật Tố tụng dân sự năm 2015" in slip
+    returned = draft(engine, _request("phieu_kiem_sat", "admin", "HC1", date(2025, 4, 9)))
+    text = _text(returned, tmp_path)
+    assert "Văn bản trả lại đơn khởi kiện, đơn yêu cầu ngày 08/04/2025" in text
+    assert "Điều 25 Luật Tố tụng hành chính năm 2015" in text
+    assigned = draft(
+        engine,
+        _request("phan_cong", "civil", "DS1", date(2025, 3, 13), prosecutor="Lê Thu Hà"),
+        issue=True,
+    )
+    assert "kiểm sát việc giải quyết vụ việc dân sự" in _text(assigned, tmp_path)
+    assert assigned.symbol == "01/QĐ-VKSKV7"

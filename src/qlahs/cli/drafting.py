@@ -55,7 +55,13 @@ def list_templates() -> None:
     table = Table(title="Mẫu văn bản")
     for heading in ("Mã mẫu", "Tên văn bản", "Sổ lấy số", "Dùng cho", "Phiên bản"):
         table.add_column(heading)
-    nouns = {"report": "nguồn tin", "case": "vụ án", "agency": "cơ quan được kiểm sát"}
+    nouns = {
+        "report": "nguồn tin",
+        "case": "vụ án",
+        "civil": "vụ việc dân sự",
+        "admin": "vụ án hành chính",
+        "agency": "cơ quan được kiểm sát",
+    }
     for template in catalogue().all():
         table.add_row(
             template.id,

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from qlahs.domain.crime_report import BODY_NAMES, GROUND_NAMES, OUTCOME_NAMES, SOURCE_NAMES
+from qlahs.drafting.court_bodies import court_decision, court_line
 from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
@@ -64,18 +65,28 @@ def _due(judgement: Judgement, rule: str) -> date | None:
     return found[-1].due if found else None
 
 
+_DUTIES = {
+    "report": "thực hành quyền công tố và kiểm sát việc giải quyết nguồn tin về tội phạm",
+    "case": "thực hành quyền công tố và kiểm sát điều tra vụ án hình sự",
+    "civil": "kiểm sát việc giải quyết vụ việc dân sự",
+    "admin": "kiểm sát việc giải quyết vụ án hành chính",
+}
+
+
+def _about(record: Any) -> str:
+    if record.kind == "report":
+        return _report_line(record)
+    return _case_line(record) if record.kind == "case" else court_line(record)
+
+
 def assignment(record: Any, judgement: Judgement, choices: Choices) -> Body:
     prosecutor = _need(
         choices.prosecutor or getattr(record, "prosecutor", None),
         "--prosecutor",
         "tên Kiểm sát viên được phân công",
     )
-    what = (
-        "thực hành quyền công tố và kiểm sát việc giải quyết nguồn tin về tội phạm"
-        if record.kind == "report"
-        else "thực hành quyền công tố và kiểm sát điều tra vụ án hình sự"
-    )
-    about = _report_line(record) if record.kind == "report" else _case_line(record)
+    what = _DUTIES[record.kind]
+    about = _about(record)
     lines = []
     if choices.deputy:
         lines.append(
@@ -116,6 +127,9 @@ def supervision_slip(record: Any, judgement: Judgement, choices: Choices) -> Bod
     if record.kind == "report":
         what = _decision(choices.acts)
         lines = [f"Quyết định được kiểm sát: {what}.", _report_line(record)]
+    elif record.kind in ("civil", "admin"):
+        what = court_decision(choices.acts)
+        lines = [f"Văn bản được kiểm sát: {what}.", court_line(record)]
     else:
         lines = [
             f"Quyết định được kiểm sát: Quyết định khởi tố vụ án hình sự ngày "

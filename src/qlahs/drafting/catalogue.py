@@ -20,7 +20,7 @@ from qlahs.kernel.errors import QlahsError
 from qlahs.law.citation import Citation, Confidence
 from qlahs.law.statutes import sources
 
-About = Literal["report", "case", "agency"]
+About = Literal["report", "case", "civil", "admin", "agency"]
 
 
 class CitedSeries(BaseModel):
