@@ -323,3 +323,47 @@ def test_civil_and_administrative_matters_get_their_assignment_and_slip(
     )
     assert "kiểm sát việc giải quyết vụ việc dân sự" in _text(assigned, tmp_path)
     assert assigned.symbol == "01/QĐ-VKSKV7"
+
+
+def test_the_answer_to_an_issued_recommendation_is_followed(engine: Engine) -> None:
+    _story(engine)
+    request = Request(
+        "kien_nghi",
+        UNIT,
+        date(2025, 7, 1),
+        "agency",
+        "",
+        Choices(agency="điều tra"),
+        answer_within=15,
+    )
+    issued = draft_recommendation(engine, request, parse_period("2025"), issue=True)
+    assert issued.document_ref is not None
+    (owed,) = [
+        d for d in engine.deadlines(date(2025, 7, 2), unit=UNIT) if d.ref == issued.document_ref
+    ]
+    assert (owed.rule, owed.due, owed.status) == (
+        "supervision.answer_recommendation",
+        date(2025, 7, 16),
+        "open",
+    )
+    assert "Luật Tổ chức VKSND 2014 Điều 5 khoản 2" in owed.article
+    late = [
+        v for v in engine.violations(date(2025, 7, 20), unit=UNIT) if v.ref == issued.document_ref
+    ]
+    assert [v.kind for v in late] == ["missing"]
+    engine.execute(
+        {
+            "do": "document.answer",
+            "ref": issued.document_ref,
+            "on": "2025-07-14",
+            "unit": UNIT,
+            "with": {"result": "chap_nhan", "content": "Đã rút kinh nghiệm"},
+        }
+    )
+    (met,) = [
+        d for d in engine.deadlines(date(2025, 7, 20), unit=UNIT) if d.ref == issued.document_ref
+    ]
+    assert met.status == "met"
+    assert not [
+        v for v in engine.violations(date(2025, 7, 20), unit=UNIT) if v.ref == issued.document_ref
+    ]

@@ -114,6 +114,10 @@ def recommendation(
     ],
     out: Out,
     on: Annotated[str | None, typer.Option("--on", help="Ngày văn bản (dd/mm/yyyy)")] = None,
+    answer_within: Annotated[
+        int | None,
+        typer.Option("--answer-within", help="Số ngày cơ quan phải trả lời", min=1, max=365),
+    ] = None,
     issue: Issue = False,
     signer: Signer = None,
     templates: Templates = None,
@@ -126,7 +130,15 @@ def recommendation(
     with open_engine(db, create=issue) as engine:
         try:
             request = Request(
-                "kien_nghi", unit, day, "agency", agency, choices, templates, command_id
+                "kien_nghi",
+                unit,
+                day,
+                "agency",
+                agency,
+                choices,
+                templates,
+                command_id,
+                answer_within,
             )
             drafted = draft_recommendation(engine, request, parse_period(period), issue=issue)
         except QlahsError as error:

@@ -66,9 +66,8 @@ def draft_documents(
             drafted.append(draft(engine, request, issue=True))
         except QlahsError as error:  # a story the demo did not tell: say so, go on
             console.print(f"[yellow]Không soạn được {name} cho {request.about_ref}: {error}[/]")
-    recommendation = Request(
-        "kien_nghi", unit, until, "agency", "", Choices(agency="Cơ quan điều tra", signer=SIGNER)
-    )
+    choices = Choices(agency="Cơ quan điều tra", signer=SIGNER)
+    recommendation = Request("kien_nghi", unit, until, "agency", "", choices, answer_within=30)
     try:
         drafted.append(
             draft_recommendation(engine, recommendation, parse_period(str(until.year)), issue=True)

@@ -21,9 +21,11 @@ class DocumentPath(StateMachine):
     """Văn bản từ khi ban hành đến khi bị thu hồi (nếu có)."""
 
     issued = State("Đã ban hành", initial=True)
+    answered = State("Đã được trả lời")
     withdrawn = State("Đã thu hồi", final=True)
 
-    withdraw = issued.to(withdrawn)
+    answer = issued.to(answered)
+    withdraw = issued.to(withdrawn) | answered.to(withdrawn)
 
 
 class IssuedDocument(Subject):
@@ -43,6 +45,7 @@ class IssuedDocument(Subject):
         about_kind: str | None
         about_ref: str | None
         as_of: date
+        answer_within: int | None
 
     class Issued(Act, Aggregate.Created):
         ref: str
@@ -54,6 +57,7 @@ class IssuedDocument(Subject):
         about_kind: str | None
         about_ref: str | None
         as_of: date
+        answer_within: int | None = None  # days the document gives the body to answer
 
         def apply(self, aggregate: Any) -> None:
             aggregate.ref, aggregate.unit, aggregate.stage = self.ref, self.unit, "issued"
@@ -62,6 +66,15 @@ class IssuedDocument(Subject):
             aggregate.title, aggregate.symbol = self.title, self.symbol
             aggregate.checksum, aggregate.as_of = self.checksum, self.as_of
             aggregate.about_kind, aggregate.about_ref = self.about_kind, self.about_ref
+            aggregate.answer_within = self.answer_within
+
+    class Answered(Act):
+        """The body's answer to a recommendation: accepted, in part, or not."""
+
+        step = "answer"
+        personal = ("content",)
+        result: str  # chap_nhan | chap_nhan_mot_phan | khong_chap_nhan
+        content: str
 
     class Withdrawn(Act):
         step = "withdraw"
@@ -70,6 +83,10 @@ class IssuedDocument(Subject):
     @classmethod
     def issue(cls, *, ref: str, **fields: Any) -> IssuedDocument:
         return cls._create(cls.Issued, id=subject_id(cls.kind, ref), ref=ref, **fields)
+
+    def answer(self, **fields: Any) -> None:
+        self.require_step(self.Answered.step, fields["on"])
+        self.trigger_event(self.Answered, **fields)
 
     def withdraw(self, **fields: Any) -> None:
         self.require_step(self.Withdrawn.step, fields["on"])

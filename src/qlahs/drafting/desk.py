@@ -48,6 +48,7 @@ class Request:
     choices: Choices = field(default_factory=Choices)
     folder: Path | None = None
     command_id: str | None = None
+    answer_within: int | None = None  # days the body has to answer (a kiến nghị)
 
 
 def draft(engine: Engine, request: Request, *, issue: bool = False) -> Drafted:
@@ -102,6 +103,7 @@ def finish(
                 "about_kind": request.about_kind,
                 "about_ref": request.about_ref,
                 "as_of": request.on,
+                "answer_within": request.answer_within,
             },
         }
     )

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from qlahs.kernel.schema import metadata as metadata  # projector and books create it
 
 # Raise when a table changes shape: existing read models are then dropped and rebuilt.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # The position (notification id) up to which each projection has processed the log; it is
 # updated in the same transaction as the rows it accounts for.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 import sqlalchemy as sa
 from pydantic import Field
@@ -19,6 +19,7 @@ from qlahs.kernel.bounds import CODE_LIMIT, NAME_LIMIT, REF_LIMIT, TEXT_LIMIT
 from qlahs.kernel.schema import metadata
 from qlahs.kernel.subject import Act, Subject
 from qlahs.stages.commands import Command
+from qlahs.stages.document.rules import DocumentRules
 from qlahs.stages.registry import Action, Stage, calls
 
 CHECKSUM = r"^[0-9a-f]{64}$"
@@ -39,6 +40,17 @@ class RecordDocument(Command):
     about_kind: str | None = Field(default=None, max_length=CODE_LIMIT)
     about_ref: str | None = Field(default=None, max_length=REF_LIMIT)
     as_of: date = Field(description="Ngày của hồ sơ mà văn bản được soạn theo")
+    answer_within: int | None = Field(
+        default=None, ge=1, le=365, description="Số ngày văn bản ấn định để cơ quan trả lời"
+    )
+
+
+class AnswerDocument(Command):
+    """Cơ quan được kiến nghị trả lời kiến nghị của Viện kiểm sát."""
+
+    action: ClassVar[str] = "document.answer"
+    result: Literal["chap_nhan", "chap_nhan_mot_phan", "khong_chap_nhan"]
+    content: str = Field(default="", max_length=TEXT_LIMIT, description="Nội dung trả lời")
 
 
 class WithdrawDocument(Command):
@@ -46,6 +58,13 @@ class WithdrawDocument(Command):
 
     action: ClassVar[str] = "document.withdraw"
     reason: str = Field(min_length=1, max_length=TEXT_LIMIT)
+
+
+RESULTS = {
+    "chap_nhan": "Chấp nhận",
+    "chap_nhan_mot_phan": "Chấp nhận một phần",
+    "khong_chap_nhan": "Không chấp nhận",
+}
 
 
 def _record(subject: Subject | None, command: Command, fields: dict[str, Any]) -> Subject:
@@ -69,11 +88,15 @@ document_book = sa.Table(
     sa.Column("about_ref", sa.String(200), index=True),
     sa.Column("as_of", sa.Date, nullable=False),
     sa.Column("withdrawn_on", sa.Date),
+    sa.Column("answer_within", sa.Integer),
+    sa.Column("answered_on", sa.Date),
+    sa.Column("answer", sa.Text),
 )
 
 
 def _project(sid: str, doc: Any, acts: Sequence[Act]) -> list[tuple[sa.Table, dict[str, Any]]]:
     withdrawn = [act.on for act in acts if isinstance(act, IssuedDocument.Withdrawn)]
+    answers = [act for act in acts if isinstance(act, IssuedDocument.Answered)]
     row = {
         "subject_id": sid,
         "ref": doc.ref,
@@ -88,6 +111,9 @@ def _project(sid: str, doc: Any, acts: Sequence[Act]) -> list[tuple[sa.Table, di
         "about_ref": doc.about_ref,
         "as_of": doc.as_of,
         "withdrawn_on": withdrawn[-1] if withdrawn else None,
+        "answer_within": doc.answer_within,
+        "answered_on": answers[-1].on if answers else None,
+        "answer": RESULTS[answers[-1].result] if answers else None,
     }
     return [(document_book, row)]
 
@@ -95,10 +121,12 @@ def _project(sid: str, doc: Any, acts: Sequence[Act]) -> list[tuple[sa.Table, di
 STAGE = Stage(
     name="document",
     subject=IssuedDocument,
+    rules=DocumentRules,
     project=_project,
     tables=(document_book,),
     actions=(
         Action("document.record", RecordDocument, _record, creates=True),
+        Action("document.answer", AnswerDocument, calls(IssuedDocument.answer)),
         Action("document.withdraw", WithdrawDocument, calls(IssuedDocument.withdraw)),
     ),
 )
