@@ -239,7 +239,7 @@ def test_audit_verify_lists_the_quarantine_and_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = f"sqlite:///{tmp_path / 'kho.db'}"
-    with Engine.open(url) as engine:
+    with Engine.open(url, default_unit="VKSKV7") as engine:
         engine.execute(
             {"do": "report.receive", "ref": "TB1", "on": "2025-03-03",
              "with": {"source": "tin_bao", "received_by": "CQDT"}}
