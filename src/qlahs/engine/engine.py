@@ -1,7 +1,7 @@
 """The Engine: open a store by URL, execute commands, answer questions.
 
 with Engine.open("sqlite:///qlahs.db") as engine:
-    engine.execute({"do": "report.receive", "ref": "TB1", "on": "2025-03-03",
+    engine.execute({"do": "report.receive", "ref": "TB1", "on": "2025-03-03", "unit": "VKSKV7",
                     "with": {"source": "tin_bao", "received_by": "CQDT"}})
     engine.violations(as_of=date(2025, 3, 25))
 
