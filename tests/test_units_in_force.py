@@ -20,6 +20,8 @@ from qlahs.engine.units_in_force import UnitNotInForce
 from qlahs.kernel.bounds import CODE_LIMIT
 from qlahs.kernel.errors import CommandRejected, QlahsError
 from qlahs.law.units import units
+from qlahs.scenario.format import Scenario
+from qlahs.scenario.runner import run
 from qlahs.stages.commands import UNIT_CODE
 from qlahs.stats.compute import compute
 from qlahs.stats.periods import parse_period
@@ -175,3 +177,25 @@ def test_the_command_line_refuses_an_unknown_unit_everywhere(tmp_path: Path) -> 
         assert "Traceback" not in result.output
     with Engine.open(db) as engine:
         assert position(engine) == before
+
+
+# -- scenarios ----------------------------------------------------------------------------
+
+
+def test_a_scenario_s_own_units_are_established_before_its_first_step() -> None:
+    scenario = Scenario.model_validate(
+        {
+            "name": "Đơn vị của kịch bản được ghi nhận trước bước đầu tiên",
+            "unit": "VKS-KB",
+            "steps": [
+                receive("TB1", "VKS-KHAC", on="2025-03-03"),
+                establish("VKS-MOI", "2025-03-04") | {"unit": "VKS-KB"},
+                receive("TB2", "VKS-MOI", on="2025-03-05"),
+                receive("TB3", "VKS-MOI", on="2025-03-03") | {"rejected": True},
+            ],
+        }
+    )
+    result = run(scenario)
+    assert [step["accepted"] for step in result["steps"]] == [True, True, True, False]
+    assert "được thành lập từ ngày 04/03/2025" in result["steps"][3]["error"]
+    assert result["passed"]
