@@ -45,6 +45,8 @@ from rich.table import Table
 from sqlalchemy.engine import make_url
 
 from qlahs.engine import Engine
+from qlahs.kernel.bounds import FIRST_ACT_DAY
+from qlahs.scenario.units import establish_units
 from qlahs.store import EventLog, Location, locate, open_event_log
 
 TARGET = 0.5  # qlahs should reach at least half of raw eventsourcing's throughput
@@ -259,7 +261,9 @@ def run_backend(
     with Engine.open(qlahs_url) as engine:
         raw = open_event_log(raw_location)
         try:
-            # warm-up, not timed: the same commands, then the same events, on both sides
+            # warm-up, not timed: the workload's units, the same commands, then the same
+            # events, on both sides
+            establish_units(engine, UNITS, FIRST_ACT_DAY)
             for command in warm:
                 engine.execute(command)
             for event in read_log(engine.log):

@@ -27,7 +27,9 @@ from rich.console import Console
 from rich.table import Table
 
 from qlahs.engine import Engine
+from qlahs.kernel.bounds import FIRST_ACT_DAY
 from qlahs.kernel.errors import ConcurrencyError
+from qlahs.scenario.units import establish_units
 from qlahs.stages.numbers.outcome import take
 from qlahs.stages.registry import Registry
 from qlahs.store import locate
@@ -113,12 +115,13 @@ def run_issuers(
     """`processes` spawned issuers, each taking `per_process` numbers one command at a time,
     in one register (or each in its own register when `separate`; or in as many registers
     as `days` fall in numbering years)."""
-    with Engine.open(url):  # create the store once: SQLite has no setup lock (store/location.py)
-        pass
+    units = [f"{unit}-{i}" if separate else unit for i in range(processes)]
+    # create the store once (SQLite has no setup lock: store/location.py) with its units
+    with Engine.open(url) as engine:
+        establish_units(engine, units, FIRST_ACT_DAY)
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(processes)
     results = context.Queue()
-    units = [f"{unit}-{i}" if separate else unit for i in range(processes)]
     workers = [
         context.Process(
             target=_issuer, args=(url, u, series, days, per_process, locked, barrier, results)

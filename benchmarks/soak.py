@@ -31,9 +31,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from qlahs.engine import Engine
+from qlahs.kernel.bounds import FIRST_ACT_DAY
 from qlahs.kernel.errors import CommandRejected
 from qlahs.kernel.subject import Act, subject_id
 from qlahs.oversight.ledger import verify
+from qlahs.scenario.units import establish_units
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pg_cluster import Cluster
@@ -171,7 +173,8 @@ def run(minutes: float, writers: int, workers: int, port: int) -> dict[str, Any]
         out.touch()
     kills = restarts = 0
     try:
-        Engine.open(cluster.url, default_unit=UNIT).close()  # the tables, once
+        with Engine.open(cluster.url, default_unit=UNIT) as engine:  # the tables, once
+            establish_units(engine, [UNIT], FIRST_ACT_DAY)
         started = time.time()
         until = started + minutes * 60
         writing = [

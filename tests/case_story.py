@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from qlahs.engine import Engine
+from qlahs.kernel.bounds import FIRST_ACT_DAY
+from qlahs.scenario.units import establish_units
 
 UNIT = "VKS-T"
 
@@ -98,6 +100,7 @@ VA2 = _case(
 
 
 def record(engine: Engine) -> None:
+    establish_units(engine, [UNIT], FIRST_ACT_DAY)  # the tests' own unit, not in units.yaml
     for step in VA2 + VA1:
         engine.execute(step)
     engine.catch_up()

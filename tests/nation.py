@@ -13,6 +13,7 @@ from qlahs.demo.run import UNIT, commands
 from qlahs.engine import Engine
 from qlahs.kernel.errors import CommandRejected
 from qlahs.law.calendar import Calendar
+from qlahs.scenario.units import establish_units
 
 
 def unit_name(index: int) -> str:
@@ -57,7 +58,11 @@ def nation_steps(
 
 def load(engine: Engine, steps: list[dict[str, Any]]) -> int:
     """Record the steps; those the rules refuse (a swapped step may come too early) are
-    skipped. Returns how many were recorded."""
+    skipped. Returns how many were recorded. The units, unknown to units.yaml, are recorded
+    as established on the first step's day first (not counted)."""
+    if steps:
+        first = min(date.fromisoformat(str(step["on"])[:10]) for step in steps)
+        establish_units(engine, (step.get("unit") for step in steps), first)
     recorded = 0
     for step in steps:
         with contextlib.suppress(CommandRejected):

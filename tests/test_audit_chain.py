@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +26,13 @@ REPORTS = 6  # one event each
 
 
 @pytest.fixture
-def recorded(engine: Engine) -> Engine:
+def recorded(store_url: str) -> Iterator[Engine]:
+    """Six receipts in a store that holds nothing else (the unit is in units.yaml)."""
+    with Engine.open(store_url, default_unit="VKSKV7") as engine:
+        yield _receive_all(engine)
+
+
+def _receive_all(engine: Engine) -> Engine:
     for number in range(1, REPORTS + 1):
         engine.execute(
             {

@@ -49,7 +49,7 @@ def store(tmp_path: Path) -> str:
         (["book", "03", "--unit", "X", "--year", "abc"], "tham số --year phải là số nguyên"),
         (["book", "03", "--unit", "X", "--year", "1900"], "phải lớn hơn hoặc bằng 1950"),
         (["book", "03", "--unit", "X", "--year", "2100"], "phải nhỏ hơn hoặc bằng 2099"),
-        (["book"], "thiếu đối số NUMBER"),
+        (["book"], "thiếu đối số SỔ"),
         (["number", "book"], "thiếu tham số --year"),
         (["book", "03", "--unit"], "tham số --unit cần một giá trị"),
         (["boook"], "không có lệnh 'boook' (có phải ý bạn là 'book'?)"),
@@ -239,7 +239,7 @@ def test_audit_verify_lists_the_quarantine_and_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = f"sqlite:///{tmp_path / 'kho.db'}"
-    with Engine.open(url) as engine:
+    with Engine.open(url, default_unit="VKSKV7") as engine:
         engine.execute(
             {"do": "report.receive", "ref": "TB1", "on": "2025-03-03",
              "with": {"source": "tin_bao", "received_by": "CQDT"}}

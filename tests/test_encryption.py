@@ -72,7 +72,7 @@ def test_without_a_key_the_raw_table_shows_the_acts_so_the_check_below_can_see_t
     store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(CIPHER_ENV, raising=False)
-    with Engine.open(store_url) as engine:
+    with Engine.open(store_url, default_unit="VKSKV7") as engine:
         _record(engine)
         raw = _raw_bytes(engine)
     assert b"BLHS" in raw and b"173" in raw
@@ -84,7 +84,7 @@ def test_with_a_key_no_personal_name_is_in_the_raw_event_table(
     store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(CIPHER_ENV, _key())
-    with Engine.open(store_url) as engine:
+    with Engine.open(store_url, default_unit="VKSKV7") as engine:
         _record(engine)
         raw = _raw_bytes(engine)
         assert not [form for name in NAMES for form in _forms(name) if form in raw]
@@ -98,7 +98,7 @@ def test_the_hash_chain_of_an_encrypted_store_verifies(
     store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(CIPHER_ENV, _key())
-    with Engine.open(store_url) as engine:
+    with Engine.open(store_url, default_unit="VKSKV7") as engine:
         _record(engine)
         assert verify(engine).intact
         tamper.change_state(engine, 1, tamper.row(engine, 1).state[:-1] + b"\x00")
@@ -110,7 +110,7 @@ def test_a_wrong_key_is_a_clear_error_naming_the_variable(
     store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(CIPHER_ENV, _key())
-    with Engine.open(store_url) as engine:
+    with Engine.open(store_url, default_unit="VKSKV7") as engine:
         _record(engine)
     monkeypatch.setenv(CIPHER_ENV, _key())
     with pytest.raises(QlahsError, match=f"khóa {CIPHER_ENV} không đúng"):
@@ -121,7 +121,7 @@ def test_an_encrypted_store_opened_without_the_key_says_the_key_is_needed(
     store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(CIPHER_ENV, _key())
-    with Engine.open(store_url) as engine:
+    with Engine.open(store_url, default_unit="VKSKV7") as engine:
         _record(engine)
     monkeypatch.delenv(CIPHER_ENV)
     with pytest.raises(QlahsError, match=f"cần đặt biến môi trường {CIPHER_ENV}"):

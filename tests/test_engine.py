@@ -187,7 +187,7 @@ def assign_concurrently(url: str, writers: int, each: int) -> None:
 
     def writer(index: int) -> None:
         try:
-            with Engine.open(url) as engine:
+            with Engine.open(url, default_unit="VKSKV7") as engine:
                 for n in range(each):
                     engine.execute(
                         {
@@ -209,7 +209,7 @@ def assign_concurrently(url: str, writers: int, each: int) -> None:
 
 
 def test_concurrent_writers_on_one_report_lose_nothing(store_url: str) -> None:
-    with Engine.open(store_url) as setup:
+    with Engine.open(store_url, default_unit="VKSKV7") as setup:
         setup.execute(receive())
     assign_concurrently(store_url, writers=3, each=10)
     with Engine.open(store_url) as check:
@@ -224,7 +224,7 @@ def test_writers_that_lose_every_race_queue_on_the_subject_instead_of_giving_up(
     from qlahs.engine import engine as engine_module
 
     monkeypatch.setattr(engine_module, "RETRIES", 0)  # every writer goes to the queue
-    with Engine.open(pg_schema_url) as setup:
+    with Engine.open(pg_schema_url, default_unit="VKSKV7") as setup:
         setup.execute(receive())
     assign_concurrently(pg_schema_url, writers=8, each=8)
     with Engine.open(pg_schema_url) as check:
@@ -271,7 +271,7 @@ def test_every_deadline_explains_its_rule_citation_and_counting(engine: Engine) 
 
 
 def _open_and_receive(url: str, ref: str) -> None:
-    with Engine.open(url) as engine:
+    with Engine.open(url, default_unit="VKSKV7") as engine:
         engine.execute(receive(ref))
 
 
@@ -284,7 +284,7 @@ def test_processes_opening_a_new_sqlite_file_at_once_all_succeed(tmp_path: Path)
     for worker in workers:
         worker.join(60)
     assert [w.exitcode for w in workers] == [0, 0, 0, 0]
-    with Engine.open(url) as engine:
+    with Engine.open(url, default_unit="VKSKV7") as engine:
         assert len(engine.search("TB")) == 4
 
 

@@ -147,8 +147,9 @@ def test_loading_an_organisation_file_twice_records_it_once(tmp_path: Path) -> N
     db = f"sqlite:///{tmp_path}/org.db"
     file = tmp_path / "to-chuc.yaml"
     file.write_text(
-        "- {on: 2019-01-01, do: unit.establish, ref: VKSQN, with: {name: Tỉnh QN, level: tinh}}\n"
-        "- {on: 2019-01-01, do: unit.establish, ref: VKSHL,"
+        "- {on: 2019-01-01, do: unit.establish, ref: VKSQN, unit: VKSQN,"
+        " with: {name: Tỉnh QN, level: tinh}}\n"
+        "- {on: 2019-01-01, do: unit.establish, ref: VKSHL, unit: VKSQN,"
         " with: {name: Hạ Long, level: huyen, parent: VKSQN}}\n",
         encoding="utf-8",
     )

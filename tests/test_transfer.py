@@ -92,8 +92,9 @@ def test_import_refuses_a_store_that_is_not_empty_and_a_bad_file(engine: Engine)
     ],
 )
 def test_a_file_that_does_not_read_imports_nothing(
-    engine: Engine, lines: list[str], says: str
+    store_url: str, lines: list[str], says: str
 ) -> None:
-    with pytest.raises(QlahsError, match=says):
-        import_events(engine, lines)
-    assert not engine.log.recorder.max_notification_id()
+    with Engine.open(store_url) as engine:  # empty, as an import needs
+        with pytest.raises(QlahsError, match=says):
+            import_events(engine, lines)
+        assert not engine.log.recorder.max_notification_id()

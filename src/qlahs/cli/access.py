@@ -32,7 +32,7 @@ access_app.add_typer(user_app, name="user")
 
 @user_app.command("add")
 def user_add(
-    login: Annotated[str, typer.Argument(help="Tên đăng nhập")],
+    login: Annotated[str, typer.Argument(metavar="TÊN_ĐĂNG_NHẬP", help="Tên đăng nhập")],
     name: Annotated[str, typer.Option("--name", help="Họ tên")],
     unit: UnitRequired,
     role: Annotated[
@@ -55,7 +55,7 @@ def user_add(
 
 @user_app.command("change")
 def user_change(
-    login: Annotated[str, typer.Argument(help="Tên đăng nhập")],
+    login: Annotated[str, typer.Argument(metavar="TÊN_ĐĂNG_NHẬP", help="Tên đăng nhập")],
     name: Annotated[str | None, typer.Option("--name", help="Họ tên")] = None,
     unit: Unit = None,
     role: Annotated[list[str] | None, typer.Option("--role", help="Vai trò mới (lặp lại)")] = None,
@@ -112,7 +112,9 @@ def user_list(
 
 @access_app.command("import")
 def import_users(
-    file: Annotated[Path, typer.Argument(help="Tệp YAML có mục users: (docs/security.md)")],
+    file: Annotated[
+        Path, typer.Argument(metavar="TỆP", help="Tệp YAML có mục users: (docs/security.md)")
+    ],
     db: Db = DEFAULT_URL,
 ) -> None:
     """Thêm hoặc cập nhật người dùng theo tệp; mỗi thay đổi là một sự kiện."""
@@ -151,7 +153,7 @@ def _read_users_file(file: Path) -> dict[str, Profile]:
 
 @access_app.command("classify")
 def classify(
-    ref: Annotated[str, typer.Argument(help="Số hiệu hồ sơ")],
+    ref: Annotated[str, typer.Argument(metavar="SỐ_HIỆU", help="Số hiệu hồ sơ")],
     level: Annotated[
         int, typer.Option("--level", help="Độ mật: 0 thường, 1 mật, 2 tối mật", min=0, max=2)
     ],
@@ -170,8 +172,10 @@ def classify(
 
 @access_app.command("assign")
 def assign(
-    ref: Annotated[str, typer.Argument(help="Số hiệu hồ sơ")],
-    user: Annotated[str, typer.Argument(help="Tên đăng nhập người được giao")],
+    ref: Annotated[str, typer.Argument(metavar="SỐ_HIỆU", help="Số hiệu hồ sơ")],
+    user: Annotated[
+        str, typer.Argument(metavar="NGƯỜI_ĐƯỢC_GIAO", help="Tên đăng nhập người được giao")
+    ],
     kind: Kind = None,
     remove: Annotated[bool, typer.Option("--remove", help="Thu hồi thay vì giao")] = False,
     db: Db = DEFAULT_URL,

@@ -40,7 +40,10 @@ def _local(moment: datetime) -> str:
 
 @audit_app.command("history")
 def history_command(
-    ref: Annotated[str, typer.Argument(help="Số hiệu hồ sơ: nguồn tin, vụ án, sổ số văn bản")],
+    ref: Annotated[
+        str,
+        typer.Argument(metavar="SỐ_HIỆU", help="Số hiệu hồ sơ: nguồn tin, vụ án, sổ số văn bản"),
+    ],
     kind: Kind = None,
     known_at: KnownAt = None,
     as_json: Json = False,
@@ -202,7 +205,7 @@ def keygen_command(
     unit: UnitRequired,
     out: Annotated[Path, typer.Option("--out", help="Thư mục ghi khóa")] = Path("."),
 ) -> None:
-    """Tạo cặp khóa Ed25519 của đơn vị: UNIT.key (giữ kín), UNIT.pub (gửi cấp trên)."""
+    """Tạo cặp khóa Ed25519 của đơn vị: <mã đơn vị>.key (giữ kín), .pub (gửi cấp trên)."""
     private, public = cp.new_key()
     out.mkdir(parents=True, exist_ok=True)
     secret = out / f"{unit}.key"
@@ -217,7 +220,7 @@ def keygen_command(
 @audit_app.command("checkpoint")
 def checkpoint_command(
     unit: UnitRequired,
-    key: Annotated[Path, typer.Option("--key", help="Khóa bí mật của đơn vị (UNIT.key)")],
+    key: Annotated[Path, typer.Option("--key", help="Khóa bí mật của đơn vị (<mã đơn vị>.key)")],
     out: Annotated[
         Path,
         typer.Option("--out", help="Tệp điểm kiểm tra (JSON) gửi cấp trên", callback=writable_file),
@@ -255,7 +258,7 @@ def _read(path: Path) -> bytes:
 
 @audit_app.command("erase")
 def erase_command(
-    ref: Annotated[str, typer.Argument(help="Số hiệu hồ sơ: nguồn tin, vụ án")],
+    ref: Annotated[str, typer.Argument(metavar="SỐ_HIỆU", help="Số hiệu hồ sơ: nguồn tin, vụ án")],
     reason: Annotated[
         str,
         typer.Option("--reason", help="Căn cứ xóa, ví dụ: Quyết định số 12/QĐ-VKSKV7 ngày …"),

@@ -31,7 +31,7 @@ case_app = typer.Typer(
 
 @case_app.command("show")
 def show(
-    ref: Annotated[str, typer.Argument(help="Số hiệu vụ án", callback=Name)],
+    ref: Annotated[str, typer.Argument(metavar="SỐ_HIỆU", help="Số hiệu vụ án", callback=Name)],
     as_of: AsOf = None,
     db: Db = DEFAULT_URL,
 ) -> None:
@@ -57,7 +57,11 @@ def show(
 def search(
     text: Annotated[
         str,
-        typer.Argument(help="Số hiệu vụ án, tên hoặc mã bị can, tội danh…", callback=SearchText),
+        typer.Argument(
+            metavar="CHUỖI_TÌM",
+            help="Số hiệu vụ án, tên hoặc mã bị can, tội danh…",
+            callback=SearchText,
+        ),
     ],
     unit: Unit = None,
     limit: Limit = 50,

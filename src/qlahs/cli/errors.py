@@ -18,6 +18,7 @@ from rich.console import Console
 from typer import rich_utils
 from typer.core import TyperGroup
 
+from qlahs.cli.help_labels import vietnamese_usage
 from qlahs.cli.stores import cipher_warned
 from qlahs.kernel.errors import QlahsError, vietnamese
 
@@ -52,10 +53,12 @@ rich_utils.DEPRECATED_STRING = "(không còn dùng)"
 
 
 class VietnameseHelpFormatter(typer_formatting.HelpFormatter):
-    """The usage line of a help page and of an error: "Cách dùng:" rather than "Usage:"."""
+    """The usage line of a help page and of an error: "Cách dùng:" rather than "Usage:", and
+    "[TÙY CHỌN]" rather than "[OPTIONS]" (the type labels beside options: help_labels.py)."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, "Cách dùng: " if prefix is None else prefix)
+        prefix = "Cách dùng: " if prefix is None else prefix
+        super().write_usage(prog, vietnamese_usage(args), prefix)
 
 
 typer_core.Context.formatter_class = VietnameseHelpFormatter
@@ -126,7 +129,7 @@ def _hint(error: Any) -> str:
     hint = getattr(error, "param_hint", None)
     if hint is None and param is not None:
         opts = [o for o in getattr(param, "opts", []) if o.startswith("-")]
-        hint = opts[0] if opts else (param.name or "").upper()
+        hint = opts[0] if opts else (param.metavar or param.name or "").upper()
     if isinstance(hint, list | tuple):
         hint = " / ".join(str(part) for part in hint)
     return str(hint or "").strip("'\"")

@@ -86,7 +86,7 @@ def _who(
 
 @scenario_app.command("run")
 def scenario_run(
-    files: Annotated[list[Path], typer.Argument(help="Tệp *.scenario.yaml")],
+    files: Annotated[list[Path], typer.Argument(metavar="TỆP", help="Tệp *.scenario.yaml")],
     as_json: Json = False,
     at: Annotated[
         str | None, typer.Option("--at", help="Đánh giá tại ngày này thay cho 'expect'")
@@ -168,7 +168,9 @@ def violations(
 
 @app.command()
 def book(
-    number: Annotated[str, typer.Argument(help="Số sổ, ví dụ 03 hoặc 04", callback=Name)],
+    number: Annotated[
+        str, typer.Argument(metavar="SỔ", help="Số sổ, ví dụ 03 hoặc 04", callback=Name)
+    ],
     unit: UnitRequired,
     year: Year,
     xlsx: Xlsx = None,

@@ -79,7 +79,9 @@ def registers(
 def search(
     text: Annotated[
         str | None,
-        typer.Argument(help="Vụ án, nguồn tin, trích yếu, ký hiệu…", callback=SearchText),
+        typer.Argument(
+            metavar="CHUỖI_TÌM", help="Vụ án, nguồn tin, trích yếu, ký hiệu…", callback=SearchText
+        ),
     ] = None,
     unit: Unit = None,
     series: OneSeries = None,

@@ -40,7 +40,7 @@ def export_command(
 
 
 def import_command(
-    file: Annotated[Path, typer.Argument(help="Tệp do qlahs export ghi ra")],
+    file: Annotated[Path, typer.Argument(metavar="TỆP", help="Tệp do qlahs export ghi ra")],
     db: Db = DEFAULT_URL,
 ) -> None:
     """Nhập các sự kiện của một tệp xuất vào một kho mới, trống; dựng lại sổ và thời hạn."""

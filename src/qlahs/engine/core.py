@@ -148,13 +148,10 @@ class EngineCore:
     def require_known_unit(self, unit: str | None) -> None:
         """A question about a unit that neither the unit tree nor any record knows is a typo,
         not an empty answer: for a deadline list, "nothing is due" would be a wrong answer."""
-        if unit is None or unit in units().units:
+        if unit is None or unit in units().units or self._has_records(unit):
             return
-        with self.sql.connect() as connection:
-            known = connection.execute(
-                sa.select(t.subjects.c.unit).where(t.subjects.c.unit == unit).limit(1)
-            ).first()
-        if known is None:
+        self.projector.catch_up()  # the records may not be in the tables yet
+        if not self._has_records(unit):
             raise SubjectNotFound(
                 f"Không có đơn vị {unit} (trường 'unit'): không có trong danh mục đơn vị và "
                 "chưa có hồ sơ nào của đơn vị này."
@@ -173,10 +170,20 @@ class EngineCore:
     def _read_connection(self) -> sa.Connection:
         """Where a question reads the read models; the caller has caught up when needed."""
         return self.sql.connect() if self.replica is None else self.replica.connect()
+    def _has_records(self, unit: str) -> bool:
+        """Whether a subject of `unit` (a unit recorded by `unit.establish` is its own) is in
+        the read models."""
+        with self.sql.connect() as connection:
+            found = connection.execute(
+                sa.select(t.subjects.c.unit).where(t.subjects.c.unit == unit).limit(1)
+            ).first()
+        return found is not None
 
     def readable_units(self, what: str, unit: str | None = None) -> frozenset[str] | None:
         """The units whose records the actor may read (None: every unit), after the check."""
-        return self.authorize(Wish("read.records", what, unit)).units
+        units = self.authorize(Wish("read.records", what, unit)).units
+        self.require_known_unit(unit)
+        return units
 
     def refuse(self, wish: Wish, reason: str) -> None:
         """Refuse a wish the policy alone cannot judge (a national report for a unit's

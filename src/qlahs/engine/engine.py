@@ -1,7 +1,7 @@
 """The Engine: open a store by URL, execute commands, answer questions.
 
 with Engine.open("sqlite:///qlahs.db") as engine:
-    engine.execute({"do": "report.receive", "ref": "TB1", "on": "2025-03-03",
+    engine.execute({"do": "report.receive", "ref": "TB1", "on": "2025-03-03", "unit": "VKSKV7",
                     "with": {"source": "tin_bao", "received_by": "CQDT"}})
     engine.violations(as_of=date(2025, 3, 25))
 
@@ -27,7 +27,8 @@ from eventsourcing.persistence import IntegrityError
 from qlahs.engine import gate
 from qlahs.engine.command_log import CommandLog, digest, log_id, scope_of
 from qlahs.engine.questions import Questions
-from qlahs.kernel.bounds import NAME_LIMIT, bad_text, quoted
+from qlahs.engine.units_in_force import require_unit_in_force
+from qlahs.kernel.bounds import NAME_LIMIT, bad_name, bad_text, quoted
 from qlahs.kernel.errors import (
     CommandRejected,
     ConcurrencyError,
@@ -54,9 +55,14 @@ class Engine(Questions):
         if "do" not in step:
             raise InvalidCommand("Bước thiếu trường 'do' (tên hành vi trong VOCABULARY).")
         action = step["do"]
-        # the name is repeated in the refusal: control characters or a lone surrogate there
-        # would garble or break the terminal that prints it
-        if not isinstance(action, str) or bad_text(action) or len(action) > NAME_LIMIT:
+        # the name is repeated in the refusal: control characters, a line break or a lone
+        # surrogate there would garble or break the terminal that prints it
+        if (
+            not isinstance(action, str)
+            or bad_text(action)
+            or bad_name(action)
+            or len(action) > NAME_LIMIT
+        ):
             raise InvalidCommand(
                 f"Trường 'do' phải là tên một hành vi trong VOCABULARY (nhận được: {action!r:.60})."
             )
@@ -74,11 +80,13 @@ class Engine(Questions):
 
     def execute(self, command: Command | Mapping[str, Any]) -> Recorded:
         """Record one legal act. Refused commands raise `CommandRejected` with a Vietnamese
-        message; nothing is recorded then."""
+        message (among them a unit not in force on the act's date: `units_in_force.py`);
+        nothing is recorded then."""
         if not isinstance(command, Command):
             command = self.command(command)
         for wish in gate.command_wishes(self, command):
             self.authorize(wish)
+        require_unit_in_force(self, command)
         try:
             with self._queued(command):
                 recorded = self._record(command, RETRIES)
@@ -200,6 +208,7 @@ class Engine(Questions):
             command = self.command(command)
         for wish in gate.command_wishes(self, command):
             self.authorize(wish)
+        require_unit_in_force(self, command)
         kind = self.registry.subject_of(command.action).kind
         sid = subject_id(kind, self._subject_ref(command))
         before = self._acts(sid)

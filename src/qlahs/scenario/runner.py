@@ -1,4 +1,7 @@
-"""Runs scenarios against a fresh engine and checks what the law says on the given days."""
+"""Runs scenarios against a fresh engine and checks what the law says on the given days.
+
+The units the steps record for are established first, on the day of the earliest step, when
+the organisation does not know them (scenario/units.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +14,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from qlahs.engine import Engine
-from qlahs.kernel.dates import from_iso
+from qlahs.kernel.dates import day_of, from_iso
 from qlahs.kernel.errors import CommandRejected
 from qlahs.law.deadlines import iso
 from qlahs.scenario.format import Check, Scenario
+from qlahs.scenario.units import establish_units
 from qlahs.store import locate
 
 
@@ -47,6 +51,7 @@ def run(
 ) -> dict[str, Any]:
     """The JSON document of SCENARIOS.md for one scenario."""
     with fresh_engine(url, scenario.unit or "VKS") as engine:
+        establish_units(engine, units_of(scenario), min(day_of(s.on) for s in scenario.steps))
         steps = []
         steps_ok = True
         for index, step in enumerate(scenario.steps):
@@ -83,6 +88,13 @@ def run(
         "steps": steps,
         "checks": checks,
     }
+
+
+def units_of(scenario: Scenario) -> list[str | None]:
+    """The units the scenario's steps record for, but those a step itself establishes."""
+    founded = {step.ref for step in scenario.steps if step.do == "unit.establish"}
+    used = [scenario.unit or "VKS", *(step.unit for step in scenario.steps)]
+    return [code for code in used if code not in founded]
 
 
 def _judged(engine: Engine, check: Check, *, compare: bool) -> dict[str, Any]:

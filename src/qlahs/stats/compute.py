@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 
 from qlahs.access.policy import Wish
 from qlahs.domain.organisation_unit import OrganisationUnit
-from qlahs.kernel.errors import QlahsError
+from qlahs.kernel.errors import QlahsError, SubjectNotFound
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import Calendar, fmt
 from qlahs.law.fold import Fold
 from qlahs.law.rulebook import RuleBook
+from qlahs.law.units import units
 from qlahs.stages.registry import registry
 from qlahs.stats import snapshot as log
 from qlahs.stats.agencies import Finding, findings_of
@@ -143,6 +144,8 @@ def report_of(
     stages = contributions()
     kinds = registry().subjects
     subjects = [(kind, acts) for kind in stages for acts in snapshot.of_kind(kinds[kind])]
+    if unit is not None:
+        _require_known(unit, unit_acts, (acts for _, acts in subjects))
     units_seen = organisation.active_codes(acts[0].unit for _, acts in subjects)
     parts = _parts(organisation, unit, with_subunits, units_seen)
     where = {code: part for part in parts for code in part.units}
@@ -185,6 +188,19 @@ def report_of(
         findings=findings,
         notes=notes,
         rule_titles={name: rule.title for name, rule in rulebook.rules.items()},
+    )
+
+
+def _require_known(unit: str, unit_acts: list[list[Act]], subjects: Iterable[list[Act]]) -> None:
+    """A unit that neither units.yaml, nor the organisation's acts, nor any report or case
+    knows is a typo: its all-zero report would read as "nothing happened there"."""
+    if unit in units().units or any(getattr(acts[0], "ref", None) == unit for acts in unit_acts):
+        return
+    if any(acts[0].unit == unit for acts in subjects):
+        return
+    raise SubjectNotFound(
+        f"Không có đơn vị {unit} (trường 'unit'): không có trong danh mục đơn vị, chưa được "
+        "ghi nhận thành lập và chưa có nguồn tin, vụ án nào của đơn vị này."
     )
 
 
