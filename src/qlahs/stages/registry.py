@@ -32,6 +32,7 @@ BUILT_IN = (
     "qlahs.stages.case.stage",
     "qlahs.stages.numbers.stage",
     "qlahs.stages.unit.stage",
+    "qlahs.stages.statreport.stage",
 )
 
 # (subject id, subject, its acts) -> rows of the stage's own tables
