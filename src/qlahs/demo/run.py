@@ -20,6 +20,7 @@ from rich.table import Table
 from qlahs.demo.cases import show_cases, with_cases
 from qlahs.demo.numbers import show_registers
 from qlahs.demo.reports import UNIT, commands
+from qlahs.demo.statreports import send_months
 from qlahs.demo.stats import year_report
 from qlahs.engine import Engine
 from qlahs.exports.books import write_book_xlsx
@@ -77,6 +78,7 @@ def run_demo(
         cases = show_cases(engine, steps, UNIT, until, console)
         show_registers(engine, console, until)
         stats = year_report(engine, UNIT, out, until, console)  # modules 7–8
+        stats |= send_months(engine, UNIT, until, console)
     return (
         summary
         | {"xlsx": str(path), "book_rows": len(rows), "overdue": len(overdue)}

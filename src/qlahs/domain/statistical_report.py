@@ -31,8 +31,7 @@ def checksum(figures: Figures, position: int, known_at: str) -> str:
     """SHA-256 of the snapshot in one canonical spelling: whoever holds the figures, the
     position and the moment can tell whether they are the ones submitted."""
     content = json.dumps(
-        {"figures": dict(sorted(figures.items())), "position": position,
-         "known_at": known_at},
+        {"figures": dict(sorted(figures.items())), "position": position, "known_at": known_at},
         sort_keys=True,
         ensure_ascii=False,
         separators=(",", ":"),
@@ -141,8 +140,9 @@ class StatisticalReport(Subject):
                 f"Trường 'period': báo cáo {self.ref} là của kỳ {self.period}, không phải "
                 f"{fields['period']}."
             )
-        return {k: v for k, v in fields.items() if k not in ("period", "period_start",
-                                                              "period_end")}
+        return {
+            k: v for k, v in fields.items() if k not in ("period", "period_start", "period_end")
+        }
 
     def _require_superior(self, unit: str, superiors: list[str], what: str) -> None:
         if unit not in superiors:

@@ -8,7 +8,6 @@ history read back from the log.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -20,7 +19,7 @@ from qlahs.domain.statistical_report import (
     checksum,
     report_ref,
 )
-from qlahs.kernel.subject import Act
+from qlahs.kernel.subject import Act, Subject
 from qlahs.law.calendar import fmt
 from qlahs.stats.compute import Report
 from qlahs.stats.indicators import catalogue
@@ -64,8 +63,8 @@ def snapshot_command(action: str, report: Report, on: date) -> dict[str, Any]:
             "period_end": report.period.end,
             "figures": figures,
             "position": report.position,
-            "known_at": report.known_at,
-            "checksum": checksum(figures, report.position, report.known_at),
+            "known_at": report.known_at.isoformat(),
+            "checksum": checksum(figures, report.position, report.known_at.isoformat()),
         },
     }
 
@@ -148,7 +147,7 @@ def filed_reports(
     if unit is not None:
         engine.authorize(Wish("read.records", what, unit))
     reach = engine.authorize(Wish("read.records", what)).units
-    found = [filed_of(acts) for acts in _report_acts(engine)]
+    found = [filed_of(acts) for acts in acts_of(engine, StatisticalReport)]
     kept = [
         f
         for f in found
@@ -157,8 +156,10 @@ def filed_reports(
     return sorted(kept, key=lambda f: (f.period_start, f.unit))
 
 
-def _report_acts(engine: Engine) -> Iterable[list[Act]]:
-    topics = sorted(act_topics([StatisticalReport]))
+def acts_of(engine: Engine, kind: type[Subject]) -> list[list[Act]]:
+    """The acts of every subject of `kind` as stored now (each list in version order),
+    reading only their topics from the log."""
+    topics = sorted(act_topics([kind]))
     by_subject: dict[Any, list[Act]] = {}
     stop = engine.log.recorder.max_notification_id() or 0
     start = 0

@@ -20,7 +20,7 @@ from qlahs.stages.commands import Command
 
 FIGURES_LIMIT = 400  # the shipped catalogue has about a hundred indicators
 FIGURE_LIMIT = 10**12
-CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
+CODE = re.compile(r"[^\W_][\w.\-]{0,63}")  # A.1, Đ.14: letters with diacritics too
 REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*/[A-Za-z0-9][A-Za-z0-9.\-]*")
 
 
@@ -48,9 +48,7 @@ class HasFigures(ReportCommand):
 
     @field_validator("figures")
     @classmethod
-    def _bounded(
-        cls, figures: dict[str, int | float | None]
-    ) -> dict[str, int | float | None]:
+    def _bounded(cls, figures: dict[str, int | float | None]) -> dict[str, int | float | None]:
         if not figures:
             raise ValueError("báo cáo không có số liệu nào")
         if len(figures) > FIGURES_LIMIT:
@@ -60,7 +58,7 @@ class HasFigures(ReportCommand):
                 raise ValueError(f"mã chỉ tiêu {code[:70]!r} không hợp lệ")
             if value is None:
                 continue
-            if isinstance(value, float) and not math.isfinite(value) or abs(value) > FIGURE_LIMIT:
+            if (isinstance(value, float) and not math.isfinite(value)) or abs(value) > FIGURE_LIMIT:
                 raise ValueError(f"số liệu của chỉ tiêu {code} ({value}) không hợp lệ")
         return figures
 
