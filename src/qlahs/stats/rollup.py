@@ -1,7 +1,7 @@
 """What the submitted reports add up to, and how today's figures differ from them.
 
-- `roll_up`: a unit's report of submitted figures is its own accepted report plus the accepted
-  reports of every unit under it (the nation: every accepted report), with the units as they
+- `roll_up`: a unit's report of submitted figures is its own submitted report plus the
+  accepted reports of every unit under it (the nation: every accepted report), with the units as they
   stood at the end of the period, so that a unit merged in 2025 counts in its successor as the
   live statistics count it. A rate cannot be added up: it is left empty.
 - `difference`: per indicator, the figure submitted beside the one recomputed today, and the
@@ -38,23 +38,32 @@ class RollUp:
     unit: str | None
     period: Period
     figures: dict[str, int | float | None]
-    included: list[Filed]  # accepted reports added in
-    waiting: list[Filed]  # reports of the units in the roll-up not accepted yet
+    included: list[Filed]  # the reports added in
+    waiting: list[Filed]  # reports of the units in the roll-up not counted yet
 
 
 def roll_up(engine: Engine, unit: str | None, period: Period) -> RollUp:
-    """The sum of the accepted reports of `unit` and every unit under it (None: the nation)."""
+    """The unit's own submitted report and the accepted reports of every unit under it (None:
+    the nation: every accepted report)."""
     reports = filed_reports(engine, unit, period.code)
     organisation = Organisation.read(period.end, acts_of(engine, OrganisationUnit))
     mine = [f for f in reports if unit is None or _under(organisation, f.unit, unit)]
-    included = [f for f in mine if f.accepted and f.submitted is not None]
+    included = [f for f in mine if _counts(f, own=f.unit == unit)]
     return RollUp(
         unit,
         period,
         add_up(f.submitted.figures for f in included if f.submitted is not None),
         included,
-        [f for f in mine if not f.accepted],
+        [f for f in mine if f not in included],
     )
+
+
+def _counts(filed: Filed, *, own: bool) -> bool:
+    """A unit below counts once the level above accepted its report; the unit's own report
+    counts as submitted (it is the level above that accepts it)."""
+    if filed.submitted is None:
+        return False
+    return filed.accepted or own and filed.stage == "submitted"
 
 
 def add_up(many: Iterable[Mapping[str, int | float | None]]) -> dict[str, int | float | None]:
