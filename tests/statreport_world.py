@@ -38,7 +38,9 @@ def submit_step(
     }
 
 
-def review_step(unit: str, period: Period, action: str, by: str = "VKSQN", **fields: Any) -> dict[str, Any]:
+def review_step(
+    unit: str, period: Period, action: str, by: str = "VKSQN", **fields: Any
+) -> dict[str, Any]:
     return {
         "do": action,
         "ref": report_ref(unit, period.code),

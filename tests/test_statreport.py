@@ -67,8 +67,13 @@ def test_a_returned_report_keeps_its_history_and_first_figures(engine: Engine) -
     engine.execute(review_step("VKSKV7", MARCH, "statreport.accept"))
     (filed,) = filed_reports(engine)
     names = [step.name for step in filed.steps]
-    assert names == ["Lập báo cáo", "Gửi cấp trên", "Cấp trên trả lại", "Gửi cấp trên",
-                     "Cấp trên chấp nhận"]
+    assert names == [
+        "Lập báo cáo",
+        "Gửi cấp trên",
+        "Cấp trên trả lại",
+        "Gửi cấp trên",
+        "Cấp trên chấp nhận",
+    ]
     assert filed.steps[2].reasons == (reason,) and filed.steps[2].unit == "VKSQN"
     assert filed.submitted is not None and filed.submitted.figures == {"A.1": 2}
     assert filed.draft is not None and filed.draft.figures == {"A.1": 1}  # the first, kept

@@ -79,14 +79,20 @@ def test_a_submitted_snapshot_never_changes_and_later_acts_explain_the_gap(
     assert filed.submitted.figures == step["with"]["figures"]
     assert filed.submitted.checksum == step["with"]["checksum"]
     gap = difference(engine, "VKSKV7", period)
-    assert sorted(a.ref for a in gap.late_acts) == sorted(f"{ref}-{n}" for n in range(1, len(days) + 1))
+    assert sorted(a.ref for a in gap.late_acts) == sorted(
+        f"{ref}-{n}" for n in range(1, len(days) + 1)
+    )
     changed = {indicator.code: (sent, today) for indicator, sent, today in gap.changed}
     assert changed["A.2"] == (1, 1 + len(days))
 
 
 @FIXTURE
-@given(st.lists(st.text("abcdeghiklmnopqrstuvxy ", min_size=1, max_size=30).map(str.strip)
-                .filter(bool), max_size=3))
+@given(
+    st.lists(
+        st.text("abcdeghiklmnopqrstuvxy ", min_size=1, max_size=30).map(str.strip).filter(bool),
+        max_size=3,
+    )
+)
 def test_a_returned_report_keeps_its_history(engine: Engine, reasons: list[str]) -> None:
     period = fresh_month()
     engine.execute(submit_step("VKSKV7", period, {"A.1": 0}))

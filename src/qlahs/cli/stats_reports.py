@@ -5,12 +5,13 @@ leader of the level above accepts the report or returns it with reasons."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from qlahs.cli.options import AsUnit, Db, UnitOrNation, UnitRequired
+from qlahs.cli.options import AsUnit, Db, UnitOrNation, UnitRequired, Xlsx, writable_file
 from qlahs.cli.support import console, fail, open_engine, parse_day
 from qlahs.domain.statistical_report import report_ref
 from qlahs.engine import Engine
@@ -18,10 +19,12 @@ from qlahs.kernel.errors import QlahsError
 from qlahs.law.calendar import fmt
 from qlahs.law.units import units
 from qlahs.stats.compute import compute
+from qlahs.stats.excel import write_xlsx
+from qlahs.stats.html import write_html
 from qlahs.stats.periods import FORMS_HELP, Period, parse_period
 from qlahs.stats.rollup import difference, roll_up
 from qlahs.stats.snapshot import VIETNAM
-from qlahs.stats.submission import filed_reports, snapshot_command
+from qlahs.stats.submission import filed_reports, mark_submitted, snapshot_command
 from qlahs.store import DEFAULT_URL
 
 PeriodRequired = Annotated[str, typer.Option("--period", help=f"Kỳ thống kê: {FORMS_HELP}")]
@@ -46,6 +49,11 @@ def submit(
     period: PeriodRequired,
     on: OnOption = None,
     draft: Annotated[bool, typer.Option("--draft", help="Chỉ lập báo cáo, chưa gửi")] = False,
+    xlsx: Xlsx = None,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Ghi báo cáo đã gửi ra tệp HTML", callback=writable_file),
+    ] = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Lập và gửi báo cáo thống kê của đơn vị lên cấp trên, với số liệu tính tại lúc gửi."""
@@ -57,6 +65,11 @@ def submit(
             engine.execute(snapshot_command(action, report, day))
         except QlahsError as error:
             raise fail(error, 2) from None
+    shown = report if draft else mark_submitted(report, day)
+    for path, write in ((xlsx, write_xlsx), (html, write_html)):
+        if path is not None:
+            write(shown, path)
+            console.print(f"Đã ghi {path}")
     what = "Đã lập" if draft else "Đã gửi"
     console.print(
         f"{what} báo cáo thống kê {report_ref(unit, chosen.code)} ({chosen.title}) ngày "

@@ -57,6 +57,7 @@ def _about(report: Report) -> Sheet:
         ["Từ ngày", fmt(report.period.start)],
         ["Đến hết ngày", fmt(report.end)],
         ["Tổ chức đơn vị tại ngày", fmt(report.organisation_day)],
+        ["Loại số liệu", report.figures_kind],
         ["Số liệu lấy lúc", report.taken],
         ["--known-at để tính lại", report.known_at_text],
         ["Vị trí nhật ký sự kiện", report.position],

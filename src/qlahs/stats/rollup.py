@@ -1,9 +1,9 @@
 """What the submitted reports add up to, and how today's figures differ from them.
 
 - `roll_up`: a unit's report of submitted figures is its own submitted report plus the
-  accepted reports of every unit under it (the nation: every accepted report), with the units as they
-  stood at the end of the period, so that a unit merged in 2025 counts in its successor as the
-  live statistics count it. A rate cannot be added up: it is left empty.
+  accepted reports of every unit under it (the nation: every accepted report), with the units
+  as they stood at the end of the period, so that a unit merged in 2025 counts in its successor
+  as the live statistics count it. A rate cannot be added up: it is left empty.
 - `difference`: per indicator, the figure submitted beside the one recomputed today, and the
   acts that explain the gap — recorded after the snapshot was taken, with a legal date inside
   the period (back-dated or corrected after submission).
@@ -63,7 +63,7 @@ def _counts(filed: Filed, *, own: bool) -> bool:
     counts as submitted (it is the level above that accepts it)."""
     if filed.submitted is None:
         return False
-    return filed.accepted or own and filed.stage == "submitted"
+    return filed.accepted or (own and filed.stage == "submitted")
 
 
 def add_up(many: Iterable[Mapping[str, int | float | None]]) -> dict[str, int | float | None]:

@@ -8,7 +8,7 @@ history read back from the log.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +67,18 @@ def snapshot_command(action: str, report: Report, on: date) -> dict[str, Any]:
             "checksum": checksum(figures, report.position, report.known_at.isoformat()),
         },
     }
+
+
+def mark_submitted(report: Report, on: date) -> Report:
+    """The report as sent: its Excel and HTML say the figures are the submitted ones."""
+    assert report.unit is not None
+    ref = report_ref(report.unit, report.period.code)
+    sealed = checksum(report_figures(report), report.position, report.known_at.isoformat())
+    said = (
+        f"Số liệu đã gửi cấp trên ngày {fmt(on)} (báo cáo {ref}, lấy lúc {report.taken}, mã "
+        f"kiểm tra {sealed[:16]}…): giữ nguyên như khi gửi, không tính lại"
+    )
+    return replace(report, submitted=said)
 
 
 @dataclass(frozen=True)
