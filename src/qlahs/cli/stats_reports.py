@@ -24,7 +24,12 @@ from qlahs.stats.html import write_html
 from qlahs.stats.periods import FORMS_HELP, Period, parse_period
 from qlahs.stats.rollup import difference, roll_up
 from qlahs.stats.snapshot import VIETNAM
-from qlahs.stats.submission import filed_reports, mark_submitted, snapshot_command
+from qlahs.stats.submission import (
+    STAGE_NAMES,
+    filed_reports,
+    mark_submitted,
+    snapshot_command,
+)
 from qlahs.store import DEFAULT_URL
 
 PeriodRequired = Annotated[str, typer.Option("--period", help=f"Kỳ thống kê: {FORMS_HELP}")]
@@ -121,7 +126,8 @@ def _review(
         except QlahsError as error:
             raise fail(error, 2) from None
     done = "Đã trả lại" if action == "statreport.return" else "Đã chấp nhận"
-    console.print(f"{done} báo cáo thống kê {ref} ngày {fmt(day)} ({reviewer}); {recorded.stage}.")
+    stage = STAGE_NAMES.get(recorded.stage, recorded.stage)
+    console.print(f"{done} báo cáo thống kê {ref} ngày {fmt(day)} ({reviewer}): {stage}.")
 
 
 def _reviewer(engine: Engine, unit: str, as_unit: str | None) -> str:
