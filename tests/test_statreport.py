@@ -9,8 +9,11 @@ import pytest
 
 from qlahs.engine import Engine
 from qlahs.kernel.errors import CommandRejected, InvalidCommand
-from qlahs.stats.periods import month
-from qlahs.stats.submission import filed_reports
+from qlahs.stats import snapshot as log
+from qlahs.stats.compute import report_of
+from qlahs.stats.indicators import catalogue
+from qlahs.stats.periods import month, work_year
+from qlahs.stats.submission import filed_reports, month_figures
 from statreport_world import review_step, submit_step
 
 MARCH = month(2026, 3)
@@ -77,3 +80,33 @@ def test_a_returned_report_keeps_its_history_and_first_figures(engine: Engine) -
     assert filed.steps[2].reasons == (reason,) and filed.steps[2].unit == "VKSQN"
     assert filed.submitted is not None and filed.submitted.figures == {"A.1": 2}
     assert filed.draft is not None and filed.draft.figures == {"A.1": 1}  # the first, kept
+
+
+def test_a_years_months_are_figured_as_their_own_reports(engine: Engine) -> None:
+    for n, day in enumerate(("2025-12-03", "2026-01-15", "2026-01-20", "2026-03-31")):
+        engine.execute(
+            {
+                "do": "report.receive",
+                "ref": f"TB{n}",
+                "on": day,
+                "unit": "VKSKV7",
+                "with": {"source": "tin_bao", "received_by": "CQDT"},
+            }
+        )
+    engine.execute(
+        {
+            "do": "report.decide",
+            "ref": "TB1",
+            "on": "2026-02-10",
+            "with": {"outcome": "khoi_to"},
+            "unit": "VKSKV7",
+        }
+    )
+    known = log.read(engine)
+    year = report_of(known, "VKSKV7", work_year(2026))
+    months = month_figures(year)
+    assert [m.code for m, _ in months][:4] == ["2025-12", "2026-01", "2026-02", "2026-03"]
+    for period, figures in months[:4]:
+        alone = report_of(known, "VKSKV7", period)
+        assert figures == {i.code: alone.value(i) for i in catalogue()}
+    assert months[1][1]["A.2"] == 2  # two received in January

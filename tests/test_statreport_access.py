@@ -27,6 +27,8 @@ def test_a_statistician_submits_and_a_leader_above_reviews(engine: Engine) -> No
     step = submit_step("VKSKV1", MARCH, {"A.1": 2})
     with pytest.raises(AccessDenied):
         engine.as_user(login("van_thu", "VKSKV1")).execute(step)
+    with pytest.raises(AccessDenied):  # the province's statistician reads it, never sends it
+        engine.as_user(login("thong_ke", "VKSQN")).execute(step)
     engine.as_user(login("thong_ke", "VKSKV1")).execute(step)
     accept = review_step("VKSKV1", MARCH, "statreport.accept")
     with pytest.raises(AccessDenied):  # the province's statistician does not review

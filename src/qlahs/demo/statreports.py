@@ -16,7 +16,7 @@ from qlahs.stats import snapshot as log
 from qlahs.stats.compute import Report, compute, report_of
 from qlahs.stats.periods import Period, work_year_of
 from qlahs.stats.rollup import add_up, difference, roll_up
-from qlahs.stats.submission import snapshot_command
+from qlahs.stats.submission import month_figures, snapshot_command, snapshot_step
 
 PROVINCE = "VKSQN"
 OTHER = "VKSKV1"  # a second regional unit, so the province's roll-up adds two units
@@ -27,15 +27,15 @@ LEADER = "Phó Viện trưởng VKS tỉnh"
 def send_months(engine: Engine, unit: str, until: date, console: Console) -> dict[str, Any]:
     """Submit, return once, resubmit and accept the months ended by `until`."""
     calendar = Calendar.default()
-    months = [
-        m for m in work_year_of(until).months() if calendar.add_working_days(m.end, 2) <= until
-    ]
-    if not months:
-        return {"statreports": 0}
     known = log.read(engine)  # one reading of the log serves every month sent at this moment
-    for month in months:
-        report = report_of(known, unit, month, rulebook=engine.rulebook, calendar=calendar)
-        _send(engine, report, calendar.add_working_days(month.end, 2))
+    year = report_of(known, unit, work_year_of(until), rulebook=engine.rulebook, calendar=calendar)
+    sent = [(m, f) for m, f in month_figures(year) if _due(m, calendar) <= until]
+    if not sent:
+        return {"statreports": 0}
+    for month, figures in sent:
+        step = snapshot_step("statreport.submit", unit, month, figures, year, _due(month, calendar))
+        engine.execute(step | {"actor": STATISTICIAN})
+    months = [month for month, _ in sent]
     first, last = months[0], months[-1]
     reviewed = calendar.add_working_days(first.end, 2)
     _review(
@@ -66,6 +66,11 @@ def send_months(engine: Engine, unit: str, until: date, console: Console) -> dic
     for line in gap:
         console.print(f"  {line}")
     return {"statreports": len(months), "rollup_matches": rolled.figures == units_sum}
+
+
+def _due(month: Period, calendar: Calendar) -> date:
+    """The day the demo sends a month: the second working day after it (on time)."""
+    return calendar.add_working_days(month.end, 2)
 
 
 def _submit(engine: Engine, unit: str, month: Period, on: date) -> None:

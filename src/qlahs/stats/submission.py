@@ -23,6 +23,8 @@ from qlahs.kernel.subject import Act, Subject
 from qlahs.law.calendar import fmt
 from qlahs.stats.compute import Report
 from qlahs.stats.indicators import catalogue
+from qlahs.stats.measures import Measures
+from qlahs.stats.periods import Period
 from qlahs.stats.snapshot import PAGE, VIETNAM, act_topics
 
 if TYPE_CHECKING:
@@ -45,26 +47,48 @@ STEP_NAMES = {
 
 def report_figures(report: Report) -> dict[str, int | float | None]:
     """Every indicator of the shipped catalogue for the report as a whole."""
-    return {indicator.code: report.value(indicator) for indicator in catalogue()}
+    return figures_of(report.total)
+
+
+def figures_of(measures: Measures) -> dict[str, int | float | None]:
+    return {indicator.code: indicator.formula(measures) for indicator in catalogue()}
+
+
+def month_figures(report: Report) -> list[tuple[Period, dict[str, int | float | None]]]:
+    """Each month of a longer report, figured as that month's own report would be (the same
+    measures, from the same reading of the log): a year's months from one pass."""
+    return [(month, figures_of(measures)) for month, measures in report.months]
 
 
 def snapshot_command(action: str, report: Report, on: date) -> dict[str, Any]:
     """The `statreport.draft`/`statreport.submit` command carrying the report's figures."""
     assert report.unit is not None, "the nation submits no report of its own"
-    figures = report_figures(report)
+    return snapshot_step(action, report.unit, report.period, report_figures(report), report, on)
+
+
+def snapshot_step(
+    action: str,
+    unit: str,
+    period: Period,
+    figures: dict[str, int | float | None],
+    read: Report,
+    on: date,
+) -> dict[str, Any]:
+    """The command for `figures` of `unit` for `period`, taken from the reading of `read`."""
+    known_at = read.known_at.isoformat()
     return {
         "do": action,
-        "ref": report_ref(report.unit, report.period.code),
+        "ref": report_ref(unit, period.code),
         "on": on,
-        "unit": report.unit,
+        "unit": unit,
         "with": {
-            "period": report.period.code,
-            "period_start": report.period.start,
-            "period_end": report.period.end,
+            "period": period.code,
+            "period_start": period.start,
+            "period_end": period.end,
             "figures": figures,
-            "position": report.position,
-            "known_at": report.known_at.isoformat(),
-            "checksum": checksum(figures, report.position, report.known_at.isoformat()),
+            "position": read.position,
+            "known_at": known_at,
+            "checksum": checksum(figures, read.position, known_at),
         },
     }
 
