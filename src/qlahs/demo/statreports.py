@@ -13,7 +13,7 @@ from rich.console import Console
 from qlahs.engine import Engine
 from qlahs.law.calendar import Calendar, fmt
 from qlahs.stats import snapshot as log
-from qlahs.stats.compute import Report, compute, report_of
+from qlahs.stats.compute import Report, report_of
 from qlahs.stats.periods import Period, work_year_of
 from qlahs.stats.rollup import add_up, difference, roll_up
 from qlahs.stats.submission import month_figures, snapshot_command, snapshot_step
@@ -33,8 +33,10 @@ def send_months(engine: Engine, unit: str, until: date, console: Console) -> dic
     if not sent:
         return {"statreports": 0}
     for month, figures in sent:
-        step = snapshot_step("statreport.submit", unit, month, figures, year, _due(month, calendar))
-        engine.execute(step | {"actor": STATISTICIAN})
+        _step(
+            engine,
+            snapshot_step("statreport.submit", unit, month, figures, year, _due(month, calendar)),
+        )
     months = [month for month, _ in sent]
     first, last = months[0], months[-1]
     reviewed = calendar.add_working_days(first.end, 2)
@@ -46,7 +48,8 @@ def send_months(engine: Engine, unit: str, until: date, console: Console) -> dic
         "statreport.return",
         {"reasons": ["Số liệu chưa đối chiếu với Cơ quan điều tra, đề nghị rà soát lại"]},
     )
-    _submit(engine, unit, first, reviewed)
+    # corrected after checking with the investigating body: the same reading holds
+    _step(engine, snapshot_step("statreport.submit", unit, first, sent[0][1], year, reviewed))
     for month in months:
         _review(
             engine, unit, month, calendar.add_working_days(month.end, 2), "statreport.accept", {}
@@ -73,12 +76,11 @@ def _due(month: Period, calendar: Calendar) -> date:
     return calendar.add_working_days(month.end, 2)
 
 
-def _submit(engine: Engine, unit: str, month: Period, on: date) -> None:
-    _send(engine, compute(engine, unit, month), on)
-
-
 def _send(engine: Engine, report: Report, on: date) -> None:
-    step = snapshot_command("statreport.submit", report, on)
+    _step(engine, snapshot_command("statreport.submit", report, on))
+
+
+def _step(engine: Engine, step: dict[str, Any]) -> None:
     engine.execute(step | {"actor": STATISTICIAN})
 
 
