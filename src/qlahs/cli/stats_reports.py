@@ -21,6 +21,7 @@ from qlahs.law.units import units
 from qlahs.stats.compute import compute
 from qlahs.stats.excel import write_xlsx
 from qlahs.stats.html import write_html
+from qlahs.stats.indicators import catalogue
 from qlahs.stats.periods import FORMS_HELP, Period, parse_period
 from qlahs.stats.rollup import difference, roll_up
 from qlahs.stats.snapshot import VIETNAM
@@ -173,10 +174,12 @@ def rollup(period: PeriodRequired, unit: UnitOrNation = None, db: Db = DEFAULT_U
         except QlahsError as error:
             raise fail(error, 2) from None
     table = Table(title=f"Số liệu đã gửi, cộng dồn — {unit or 'Toàn quốc'} — {chosen.title}")
-    table.add_column("Chỉ tiêu")
+    for heading in ("Mã", "Chỉ tiêu"):
+        table.add_column(heading)
     table.add_column("Số liệu đã gửi", justify="right")
-    for code, value in sorted(rolled.figures.items()):
-        table.add_row(code, "—" if value is None else str(value))
+    for indicator in catalogue():
+        if indicator.code in rolled.figures:
+            table.add_row(indicator.code, indicator.name, _shown(rolled.figures[indicator.code]))
     console.print(table)
     console.print(
         f"Gồm báo cáo đã được chấp nhận của: "
