@@ -16,6 +16,7 @@ DEFAULT_ACTING = "record.procedure"
 # Permissions that act in the user's own unit only, whatever the role's reach.
 ACTING = frozenset(
     {"record.intake", "record.procedure", "record.assign", "record.number", "audit.sign"}
+    | {"record.statistics"}  # a unit's statistician submits that unit's report only
 )
 
 

@@ -243,8 +243,9 @@ def rules(
 ) -> None:
     """In danh mục quy tắc thời hạn với trích dẫn và độ tin cậy."""
     from qlahs.law.catalogue import render as render_rules
+    from qlahs.stages.registry import registry
 
-    text = render_rules()
+    text = render_rules(registry().rulebook)  # the shipped rules and those stages bring
     if write is None:
         sys.stdout.write(text)
     else:

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
+from qlahs.cli import stats_reports
 from qlahs.cli.options import (
     AsOf,
     Db,
@@ -158,6 +159,17 @@ def units(
             console.print(tree_table(engine, day, moment))
         except QlahsError as error:
             raise fail(error, 2) from None
+
+
+for _name, _command in (
+    ("submit", stats_reports.submit),
+    ("return", stats_reports.send_back),
+    ("accept", stats_reports.accept),
+    ("status", stats_reports.status),
+    ("rollup", stats_reports.rollup),
+    ("difference", stats_reports.compare),
+):
+    stats_app.command(_name)(_command)
 
 
 def load_organisation(engine: Engine, path: Path) -> int:

@@ -21,6 +21,7 @@ from qlahs.demo.cases import show_cases, with_cases
 from qlahs.demo.documents import draft_documents
 from qlahs.demo.numbers import show_registers
 from qlahs.demo.reports import UNIT, commands
+from qlahs.demo.statreports import send_months
 from qlahs.demo.stats import year_report
 from qlahs.engine import Engine
 from qlahs.exports.books import write_book_xlsx
@@ -79,6 +80,7 @@ def run_demo(
         show_registers(engine, console, until)
         stats = year_report(engine, UNIT, out, until, console)  # modules 7–8
         documents = draft_documents(engine, steps, UNIT, out, until, console)
+        stats |= send_months(engine, UNIT, until, console)
     return (
         summary
         | documents

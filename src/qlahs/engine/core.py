@@ -170,6 +170,7 @@ class EngineCore:
     def _read_connection(self) -> sa.Connection:
         """Where a question reads the read models; the caller has caught up when needed."""
         return self.sql.connect() if self.replica is None else self.replica.connect()
+
     def _has_records(self, unit: str) -> bool:
         """Whether a subject of `unit` (a unit recorded by `unit.establish` is its own) is in
         the read models."""

@@ -7,6 +7,8 @@ units). Full access control comes later; this is the unit boundary.
 
 from __future__ import annotations
 
+from datetime import date
+
 from functools import cache
 from importlib import resources
 
@@ -22,6 +24,9 @@ class Unit(BaseModel):
     name: str
     symbol: str | None = None
     parent: str | None = None
+    # the day the unit came into being, when the list knows it (the regional procuracies of
+    # the 2025 reorganisation); the statistics' organisation of an earlier day leaves it out
+    since: date | None = None
 
 
 class UnitTree:

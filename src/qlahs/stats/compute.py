@@ -67,6 +67,9 @@ class Report:
     findings: list[Finding]
     notes: list[str]
     rule_titles: dict[str, str]
+    # what a report sent up the hierarchy says of itself (submission.mark_submitted); None:
+    # live figures, recomputed from the log
+    submitted: str | None = None
 
     def value(self, indicator: Indicator, part: Part | None = None) -> int | float | None:
         """The indicator for the whole report, or for one of its parts (units)."""
@@ -82,6 +85,16 @@ class Report:
         """When the data was taken, as people read it and as `--known-at` takes it back."""
         moment = self.known_at.astimezone(log.VIETNAM)
         return f"{moment:%H:%M:%S} ngày {moment:%d/%m/%Y} (giờ Việt Nam)"
+
+    @property
+    def figures_kind(self) -> str:
+        """Whether the figures are live or as submitted, and when, as the reports print it."""
+        if self.submitted is not None:
+            return self.submitted
+        return (
+            f"Số liệu trực tiếp, tính lại từ nhật ký sự kiện lúc {self.taken}; chưa phải số "
+            "liệu đã gửi cấp trên"
+        )
 
     @property
     def known_at_text(self) -> str:

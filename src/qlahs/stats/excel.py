@@ -60,6 +60,7 @@ def _about(report: Report) -> Sheet:
         ["Số liệu lấy lúc", report.taken],
         ["--known-at để tính lại", report.known_at_text],
         ["Vị trí nhật ký sự kiện", report.position],
+        ["Loại số liệu", report.figures_kind],
         [],
         [Cell("Ghi chú", bold=True)],
         *([note] for note in report.notes),

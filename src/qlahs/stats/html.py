@@ -71,7 +71,8 @@ def _header(report: Report) -> str:
     return (
         f"<header><h1>{escape(report.title)}</h1>"
         f"<p>Từ ngày {fmt(report.period.start)} đến hết ngày {fmt(report.end)} — "
-        f"số liệu lấy lúc {escape(report.taken)}</p></header><main>"
+        f"số liệu lấy lúc {escape(report.taken)}</p>"
+        f'<p class="kind">{escape(report.figures_kind)}</p></header><main>'
         + (f'<div class="notes">{notes}</div>' if notes else "")
     )
 

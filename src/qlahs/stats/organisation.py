@@ -70,10 +70,17 @@ class Organisation:
                     case U.MergedInto():
                         state = replace(state, merged_on=act.day, successor=act.into)
             states[state.code] = state
-        if not states and not later:  # nothing recorded: the number registers' tree
-            tree = fallback if fallback is not None else units()
-            for code, unit in tree.units.items():
-                states[code] = UnitState(code, unit.name, None, unit.parent, None)
+        # The listed units (units.yaml) stand as they are listed unless acts record them: a
+        # store that records some units (a new unit, a merger) still has the listed ones.
+        tree = fallback if fallback is not None else units()
+        for code, unit in tree.units.items():
+            if code in states or code in later:
+                continue
+            state = UnitState(code, unit.name, None, unit.parent, unit.since)
+            if unit.since is not None and unit.since > day:
+                later[code] = state
+            else:
+                states[code] = state
         return cls(day, states, later)
 
     # -- one unit --------------------------------------------------------------------------
