@@ -39,30 +39,34 @@ def load(fold: Fold, text: str) -> Fold:
     return fold
 
 
+PLAIN = frozenset({type(None), bool, int, float, str})
+
+
 def _encode(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | float | str):
+    kind = type(value)
+    if kind in PLAIN:
         return value
-    if isinstance(value, datetime):
-        return {"$dt": value.isoformat()}
-    if isinstance(value, date):
+    if kind is tuple:
+        return {"$t": [v if type(v) in PLAIN else _encode(v) for v in value]}
+    if kind is list:
+        return [v if type(v) in PLAIN else _encode(v) for v in value]
+    if kind is date:
         return {"$d": value.isoformat()}
-    if isinstance(value, list):
-        return [_encode(item) for item in value]
-    if isinstance(value, tuple):
-        return {"$t": [_encode(item) for item in value]}
-    if isinstance(value, set | frozenset):
-        return {"$s": [_encode(item) for item in sorted(value)]}
-    if isinstance(value, dict):
-        if all(isinstance(k, str) and not k.startswith("$") for k in value):
+    if kind is datetime:
+        return {"$dt": value.isoformat()}
+    if kind is dict:
+        if all(type(k) is str and not k.startswith("$") for k in value):
             return {k: _encode(v) for k, v in value.items()}
         return {"$m": [[_encode(k), _encode(v)] for k, v in value.items()]}
-    topic = get_topic(type(value))
+    if kind is set or kind is frozenset:
+        return {"$s": [_encode(item) for item in sorted(value)]}
+    topic = get_topic(kind)
     if topic.startswith(OWN) and isinstance(value, BaseModel):
         return {"$p": topic, "v": value.model_dump(mode="json")}
     if topic.startswith(OWN) and dataclasses.is_dataclass(value):
         fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
         return {"$c": topic, "v": fields}
-    raise TypeError(f"a fold keeps a value that cannot be kept as JSON: {type(value)!r}")
+    raise TypeError(f"a fold keeps a value that cannot be kept as JSON: {kind!r}")
 
 
 def _decode(value: Any) -> Any:

@@ -27,6 +27,12 @@ class Changes:
     violations: list[Violation]
 
 
+# Keeping the state costs its size; it is kept after at least one act per this many bytes,
+# so that a busy subject (a register of thousands of numbers) is not written whole for each
+# act, and a process that finds it a few acts behind folds those again (`catch_up`).
+KEEP_BYTES = 4096
+
+
 @dataclass
 class Running:
     fold: Fold
@@ -35,6 +41,8 @@ class Running:
     taken: int = 0  # violations already handed out by `take`
     finished: list[Version] = field(default_factory=list)
     since: date | None = None  # the first day changed since the last `take`
+    unkept: int = 0  # acts folded since the state was last kept
+    kept_size: int = 0  # the size of the state as last kept
 
     def accepts(self, act: Act) -> bool:
         return self.version == act.originator_version - 1 and (
@@ -49,6 +57,18 @@ class Running:
             self.since = act.day
         self.fold.apply(act)
         self.version, self.last_day = act.originator_version, act.day
+        self.unkept += 1
+
+    def catch_up(self, acts: list[Act]) -> bool:
+        """Fold the acts the kept state is behind by, whose rows are written already; False
+        when one of them cannot be folded in order."""
+        for act in acts:
+            if not self.accepts(act):
+                return False
+            self.fold.apply(act)
+            self.version, self.last_day = act.originator_version, act.day
+        self.taken, self.unkept = len(self.fold.violations), len(acts)
+        return True
 
     def take(self) -> Changes | None:
         """The changes since the last call (None when nothing was folded)."""
@@ -66,13 +86,19 @@ class Running:
 
     # -- kept between processes -------------------------------------------------------------
 
+    def due(self) -> bool:
+        """Whether the state should be kept now."""
+        return self.unkept >= max(1, self.kept_size // KEEP_BYTES)
+
     def dump(self) -> str:
-        """The fold's state; `version`, `last_day` and `taken` are kept beside it."""
+        """The fold's state; `version` and `last_day` are kept beside it."""
         assert self.since is None, "take the changes before keeping the state"
-        return fold_state.dump(self.fold)
+        text = fold_state.dump(self.fold)
+        self.unkept, self.kept_size = 0, len(text)
+        return text
 
     @classmethod
-    def load(
-        cls, fold: Fold, state: str, version: int, last_day: date | None, taken: int
-    ) -> Running:
-        return cls(fold_state.load(fold, state), version, last_day, taken)
+    def load(cls, fold: Fold, state: str, version: int, last_day: date | None) -> Running:
+        running = cls(fold_state.load(fold, state), version, last_day)
+        running.taken, running.kept_size = len(running.fold.violations), len(state)
+        return running

@@ -28,15 +28,12 @@ class DeadlineWrites:
     states: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, subject_id: str, running: Running, whole: bool) -> None:
-        """Take `running`'s changes (all of them when `whole`) and its state to keep."""
+        """Take `running`'s changes (all of them when `whole`) and its state, when due."""
         changes = running.take()
-        state = {
-            "subject_id": subject_id,
-            "version": running.version,
-            "last_day": running.last_day,
-            "taken": running.taken,
-            "state": running.dump(),
-        }
+        if whole or running.due():
+            state = {"subject_id": subject_id, "version": running.version}
+            state |= {"last_day": running.last_day, "state": running.dump()}
+            self.states.append(state)
         if whole:
             self.whole.append(subject_id)
         elif changes is not None:
@@ -44,7 +41,6 @@ class DeadlineWrites:
         if changes is not None:
             self.versions += version_rows(subject_id, changes)
             self.violations += [violation_row(subject_id, v) for v in changes.violations]
-        self.states.append(state)
 
     def write(self, connection: sa.Connection) -> None:
         versions, violations, states = t.deadline_versions, t.violations, t.fold_states

@@ -136,6 +136,11 @@ class Projector:
 
     # -- the pull loop ----------------------------------------------------------------------
 
+    def forget(self) -> None:
+        """Forget every subject kept in memory: the next events read them back, with their
+        kept rules, as a process that never saw them does."""
+        self._cache.clear()
+
     def forget_erased(self) -> None:
         """Forget the decoded acts of subjects erased by any process since the last call."""
         for subject in self.log.forget_erased():
@@ -211,8 +216,8 @@ class Projector:
         """Write the rows of each touched subject; a subject whose rows cannot be built keeps
         its earlier rows and goes to quarantine, so that no event can stop the readers."""
         rows: dict[sa.Table, list[dict[str, Any]]] = {table: [] for table in self.rewritten}
+        cleared: dict[sa.Table, list[str]] = {table: [] for table in self.rewritten}
         judged = DeadlineWrites()
-        built: list[str] = []
         for subject_id in touched:
             state = self._cache.get(subject_id)
             if state is None:  # its events could not be read: quarantined by `_add`
@@ -223,11 +228,14 @@ class Projector:
             except Exception as error:  # whatever it is, the other subjects and readers go on
                 self._quarantine(connection, subject_id, state.acts[-1], error)
                 continue
-            for table, row in subject_rows:
-                rows.setdefault(table, []).append(row)
-            built.append(str(subject_id))
-        for table in self.rewritten:
-            connection.execute(table.delete().where(table.c.subject_id.in_(built)))
+            for table in self.rewritten:
+                if table not in subject_rows.appended:
+                    cleared[table].append(str(subject_id))
+            for table, table_rows in subject_rows.rows.items():
+                rows.setdefault(table, []).extend(table_rows)
+        for table, subjects in cleared.items():
+            if subjects:
+                connection.execute(table.delete().where(table.c.subject_id.in_(subjects)))
         for table, table_rows in rows.items():
             if table_rows:
                 connection.execute(table.insert(), table_rows)

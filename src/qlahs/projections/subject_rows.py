@@ -9,7 +9,7 @@ is not the one just before the act (another process, a quarantine).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -35,6 +35,17 @@ class SubjectState:
     running: Running | None = None
     # The deadline rows written so far are not the running fold's: replace them all.
     whole: bool = True
+    # The books' rows as last written, when known: rows that only grew are appended.
+    books: dict[sa.Table, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+@dataclass
+class NewRows:
+    """A subject's rows to insert, by table; the subject's earlier rows in the `appended`
+    tables stay (they are the first of the new ones), in every other table they go."""
+
+    rows: dict[sa.Table, list[dict[str, Any]]]
+    appended: set[sa.Table]
 
 
 class SubjectRows:
@@ -69,10 +80,14 @@ class SubjectRows:
         kept = connection.execute(
             sa.select(t.fold_states).where(t.fold_states.c.subject_id == str(event.originator_id))
         ).first()
-        if kept is not None and kept.version == event.originator_version - 1:
-            fold = self._fold(make)
-            state.running = Running.load(fold, kept.state, kept.version, kept.last_day, kept.taken)
-            state.whole = False
+        if kept is None or kept.version >= event.originator_version:
+            return state
+        behind = [e for e in earlier if e.originator_version > kept.version]
+        if not all(isinstance(e, Act) for e in behind):
+            return state  # an erasure after it: judge the whole history
+        running = Running.load(self._fold(make), kept.state, kept.version, kept.last_day)
+        if running.catch_up(behind):
+            state.running, state.whole = running, False
         return state
 
     def add(self, state: SubjectState, event: Act | Subject.PersonalDataErased) -> None:
@@ -88,28 +103,38 @@ class SubjectRows:
         else:  # back-dated: the fold cannot go back, run it again from the first act
             state.running = None
 
-    def rows(self, subject_id: str, state: SubjectState) -> list[tuple[sa.Table, dict[str, Any]]]:
-        """The subject's row and its books' rows, written again whole."""
+    def rows(self, subject_id: str, state: SubjectState) -> NewRows:
+        """The subject's row, written again, and its books' rows: a book whose rows only grew
+        since they were last written gets the new ones, any other is written again whole."""
         subject = state.subject
-        rows: list[tuple[sa.Table, dict[str, Any]]] = [
-            (
-                t.subjects,
-                {
-                    "subject_id": subject_id,
-                    "kind": state.kind,
-                    "ref": subject.ref,
-                    "unit": subject.unit,
-                    "stage": subject.stage,
-                    "opened_on": day_of(subject.opened_on),
-                    "title": getattr(subject, "summary", "") or "",
-                    "version": subject.version,
-                },
-            )
-        ]
+        row = {
+            "subject_id": subject_id,
+            "kind": state.kind,
+            "ref": subject.ref,
+            "unit": subject.unit,
+            "stage": subject.stage,
+            "opened_on": day_of(subject.opened_on),
+            "title": getattr(subject, "summary", "") or "",
+            "version": subject.version,
+        }
+        new = NewRows({t.subjects: [row]}, set())
         project = self.registry.projectors.get(state.kind)
-        if project is not None:
-            rows += project(subject_id, subject, state.acts)
-        return rows
+        if project is None:
+            return new
+        books: dict[sa.Table, list[dict[str, Any]]] = {}
+        for table, book_row in project(subject_id, subject, state.acts):
+            books.setdefault(table, []).append(book_row)
+        for table, book_rows in books.items():
+            old = state.books.get(table)
+            if old is not None and len(old) <= len(book_rows) and book_rows[: len(old)] == old:
+                new.rows[table] = book_rows[len(old) :]
+                new.appended.add(table)
+            else:
+                new.rows[table] = book_rows
+        for table in state.books.keys() - books.keys():
+            new.rows[table] = []  # the subject has no row there any more
+        state.books = books
+        return new
 
     def judge(self, subject_id: str, state: SubjectState, writes: DeadlineWrites) -> None:
         """Hand the deadline changes to `writes`: those of the running fold, or of the whole

@@ -105,14 +105,13 @@ quarantine = sa.Table(
 # the next act resumes it instead of replaying the subject's history. `version` is the
 # subject's version it has folded up to; `last_day` the legal day of its last act (an act
 # dated before it is back-dated and makes the projector judge the whole history again);
-# `taken` how many of its violations already have rows.
+# the state may be a few acts behind the rows (law/running.py `KEEP_BYTES`).
 fold_states = sa.Table(
     "qlahs_fold_states",
     metadata,
     sa.Column("subject_id", sa.String(36), primary_key=True),
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("last_day", sa.Date),
-    sa.Column("taken", sa.Integer, nullable=False),
     sa.Column("state", sa.Text, nullable=False),
 )
 
