@@ -96,3 +96,33 @@ def test_incremental_read_models_equal_a_clean_rebuild(store_url: str) -> None:
             assert read_models(engine) == incremental
 
         one()
+
+
+def test_a_big_register_resumes_from_a_state_kept_some_numbers_ago(store_url: str) -> None:
+    """A register's kept state grows with its numbers, so it is kept only every few numbers;
+    a process that never saw the register folds the numbers after it again, and a back-dated
+    number still makes the whole register judged again."""
+    with Engine.open(store_url, default_unit="VKSKV7") as engine:
+        day = date(2026, 3, 2)
+        for index in range(400):
+            issue = {"do": "number.issue", "on": day + timedelta(days=index // 40)}
+            engine.execute(issue | {"with": {"series": "QD-HS"}})
+            if index % 50 == 0:
+                engine.catch_up()
+        engine.catch_up()
+        engine.execute(
+            {"do": "number.issue", "on": day + timedelta(days=10), "with": {"series": "QD-HS"}}
+        )
+        engine.catch_up()  # one number more: not worth keeping a state of 400 numbers again
+        with engine.sql.connect() as connection:
+            kept = connection.execute(sa.select(t.fold_states.c.version)).scalar_one()
+            version = connection.execute(sa.select(t.subjects.c.version)).scalar_one()
+        assert kept < version  # the state is behind the rows: the next process catches up
+        for on in (day + timedelta(days=20), day + timedelta(days=3)):  # in order, back-dated
+            engine.execute({"do": "number.issue", "on": on, "with": {"series": "QD-HS"}})
+            engine.projector.forget()
+            engine.catch_up()
+            incremental = read_models(engine)
+            engine.replay()
+            assert read_models(engine) == incremental
+        assert any("number.order" in row for row in incremental[t.violations.name])
