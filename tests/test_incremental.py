@@ -126,3 +126,26 @@ def test_a_big_register_resumes_from_a_state_kept_some_numbers_ago(store_url: st
             engine.replay()
             assert read_models(engine) == incremental
         assert any("number.order" in row for row in incremental[t.violations.name])
+
+
+def test_a_kept_state_altered_in_the_table_is_judged_again_from_the_acts(store_url: str) -> None:
+    """A kept state is only a short cut: one that cannot be read back, or that names a class
+    outside qlahs, is never trusted (nor imported); the subject is judged from its acts."""
+    with Engine.open(store_url, default_unit="VKSKV7") as engine:
+        receive = {"source": "tin_bao", "received_by": "CQDT"}
+        engine.execute({"do": "report.receive", "on": START, "ref": "TB1", "with": receive})
+        engine.catch_up()
+        forged = '{"deadlines": {"$c": "os:system", "v": {}}}'
+        acts = [("report.notify_procuracy", {}), ("report.extend", {})]
+        for state, (action, fields) in zip(("{not json", forged), acts, strict=True):
+            with engine.sql.begin() as connection:
+                connection.execute(t.fold_states.update().values(state=state))
+            engine.projector.forget()
+            on = START + timedelta(days=1)
+            engine.execute({"do": action, "on": on, "ref": "TB1", "with": fields})
+            engine.catch_up()
+            with engine.sql.connect() as connection:
+                assert connection.execute(sa.select(t.quarantine)).first() is None
+            incremental = read_models(engine)
+            engine.replay()
+            assert read_models(engine) == incremental

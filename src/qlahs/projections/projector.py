@@ -1,7 +1,8 @@
 """Keeps the read-model tables up to date with the event log, exactly once.
 
 One pull loop works on SQLite and PostgreSQL alike: read notifications after the tracked
-position, rebuild the rows of every subject they touch, and move the position forward in the
+position, bring the rows of every subject they touch up to date (subject_rows.py: each
+subject's rules resume from their kept fold), and move the position forward in the
 same transaction. The tracking row is locked first, so two processes never apply the same
 events twice.
 """

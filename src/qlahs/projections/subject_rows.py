@@ -85,9 +85,12 @@ class SubjectRows:
         behind = [e for e in earlier if e.originator_version > kept.version]
         if not all(isinstance(e, Act) for e in behind):
             return state  # an erasure after it: judge the whole history
-        running = Running.load(self._fold(make), kept.state, kept.version, kept.last_day)
-        if running.catch_up(behind):
-            state.running, state.whole = running, False
+        try:
+            running = Running.load(self._fold(make), kept.state, kept.version, kept.last_day)
+            if running.catch_up(behind):
+                state.running, state.whole = running, False
+        except Exception:  # a state no longer readable (altered, older rules): judge again
+            state.running = None
         return state
 
     def add(self, state: SubjectState, event: Act | Subject.PersonalDataErased) -> None:

@@ -85,8 +85,6 @@ violations = sa.Table(
     sa.Index("ix_violations_ref", "ref", "happened_on"),
 )
 
-# Tables every subject has rows in; stages add their own (Stage.tables). A subject's rows are
-# cleared and written again whenever the subject changes.
 # Subjects whose events could not be projected (a bug, or data no rule foresaw): their rows
 # stay as they were before the event, the readers keep answering, and `qlahs audit verify`
 # lists them. A later event that projects cleanly, or a replay after a fix, clears the entry.
@@ -115,6 +113,8 @@ fold_states = sa.Table(
     sa.Column("state", sa.Text, nullable=False),
 )
 
+# Tables every subject has rows in; stages add their own (Stage.tables). A subject's rows in
+# them are cleared and written again whenever the subject changes, but for the JUDGED ones.
 CORE = (subjects, deadline_versions, violations, quarantine, fold_states)
 # Written as changes by projections/deadline_rows.py, not cleared and written again.
 JUDGED = (deadline_versions, violations, fold_states)
