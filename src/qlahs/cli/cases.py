@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from qlahs.cli.options import AsOf, Db, Limit, Name, SearchText, Unit
-from qlahs.cli.support import console, fail, open_engine, parse_day
+from qlahs.cli.options import AsOf, Db, KnownAt, Limit, Name, SearchText, Unit
+from qlahs.cli.support import console, fail, known_line, open_engine, parse_day, parse_known_at
 from qlahs.domain.criminal_case import PERSON_STATE_NAMES, STAGE_NAMES, CriminalCase
 from qlahs.domain.supervision import ANSWERED, supervision_of
 from qlahs.kernel.errors import QlahsError
@@ -33,18 +33,22 @@ case_app = typer.Typer(
 def show(
     ref: Annotated[str, typer.Argument(metavar="SỐ_HIỆU", help="Số hiệu vụ án", callback=Name)],
     as_of: AsOf = None,
+    known_at: KnownAt = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Vụ án tại một ngày: bị can, diễn biến, mọi thời hạn với cách tính, mọi vi phạm."""
     day = parse_day(as_of, "--as-of")
+    moment = parse_known_at(known_at)
     with open_engine(db) as engine:
         try:
-            case = case_as_of(engine, ref, day)
+            case = case_as_of(engine, ref, day, moment)
         except QlahsError as error:
             raise fail(error, 1) from None
-        acts = [act for act in engine.history("case", ref) if act.day <= day]
-        judgement = engine.judge("case", ref, day)
+        acts = [act for act in engine.history("case", ref, known_at=moment) if act.day <= day]
+        judgement = engine.judge("case", ref, day, known_at=moment)
         titles = {name: engine.rulebook[name].title for name in engine.rulebook.rules}
+    if moment is not None:
+        console.print(f"Vụ án {ref}{known_line(moment)}.")
     console.print(case_table(case, day))
     console.print(persons_table(case, day))
     console.print(acts_table(case, acts))

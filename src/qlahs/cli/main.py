@@ -25,6 +25,7 @@ from qlahs.cli.options import (
     Db,
     FirstRows,
     Json,
+    KnownAt,
     Name,
     PageNumber,
     PageSize,
@@ -41,8 +42,10 @@ from qlahs.cli.support import (
     chosen_user,
     console,
     fail,
+    known_line,
     open_engine,
     parse_day,
+    parse_known_at,
     progress_bar,
 )
 from qlahs.kernel.errors import QlahsError, ScenarioFileError
@@ -131,22 +134,28 @@ def deadlines(
     unit: Unit = None,
     limit: PageSize = 100,
     page: PageNumber = 1,
+    known_at: KnownAt = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Danh sách thời hạn tại một ngày: đang chạy, sắp đến hạn, quá hạn (từng trang)."""
     day = parse_day(as_of, "--as-of")
+    moment = parse_known_at(known_at)
     offset = (page - 1) * limit
     with open_engine(db) as engine:
         if overdue:
-            found = engine.overdue_page(day, unit=unit, limit=limit, offset=offset)
+            found = engine.overdue_page(day, unit=unit, limit=limit, offset=offset, known_at=moment)
             title = f"Thời hạn đã quá hạn tại ngày {day:%d/%m/%Y}"
         elif within is not None:
-            found = engine.due_within_page(day, within, unit=unit, limit=limit, offset=offset)
+            found = engine.due_within_page(
+                day, within, unit=unit, limit=limit, offset=offset, known_at=moment
+            )
             title = f"Thời hạn đến hạn trong {within} ngày kể từ {day:%d/%m/%Y}"
         else:
-            found = engine.unfinished_page(day, unit=unit, limit=limit, offset=offset)
+            found = engine.unfinished_page(
+                day, unit=unit, limit=limit, offset=offset, known_at=moment
+            )
             title = f"Thời hạn chưa hoàn thành tại ngày {day:%d/%m/%Y}"
-    console.print(deadline_table(found.items, title, day))
+    console.print(deadline_table(found.items, title + known_line(moment), day))
     console.print(page_line(page, limit, len(found.items), found.total))
 
 
@@ -156,13 +165,17 @@ def violations(
     unit: Unit = None,
     limit: PageSize = 100,
     page: PageNumber = 1,
+    known_at: KnownAt = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Danh sách vi phạm thời hạn tố tụng tại một ngày, mỗi vi phạm nêu điều luật (từng trang)."""
     day = parse_day(as_of, "--as-of")
+    moment = parse_known_at(known_at)
     with open_engine(db) as engine:
-        found = engine.violation_page(day, unit=unit, limit=limit, offset=(page - 1) * limit)
-    console.print(violations_table(found.items, day))
+        found = engine.violation_page(
+            day, unit=unit, limit=limit, offset=(page - 1) * limit, known_at=moment
+        )
+    console.print(violations_table(found.items, day, known_line(moment)))
     console.print(page_line(page, limit, len(found.items), found.total))
 
 
@@ -175,21 +188,23 @@ def book(
     year: Year,
     xlsx: Xlsx = None,
     limit: FirstRows = None,
+    known_at: KnownAt = None,
     db: Db = DEFAULT_URL,
 ) -> None:
     """In một sổ nghiệp vụ của đơn vị trong năm, và ghi ra Excel nếu cần."""
     from qlahs.exports.books import write_book_xlsx
     from qlahs.projections.books import book as find_book
 
+    moment = parse_known_at(known_at)
     try:
         definition = find_book(number)
     except QlahsError as error:
         raise fail(error, 2) from None
     with open_engine(db) as engine:
-        with engine.read_models() as connection:
-            rows = definition.rows(connection, unit, year)
-        rows = engine.readable(f"xem sổ {definition.number} của {unit} năm {year}", rows, unit)
+        rows = engine.book_rows(definition.number, unit, year, known_at=moment)
     console.print(book_table(definition, rows, unit, year, limit))
+    if moment is not None:
+        console.print(f"Sổ{known_line(moment)}.")
     if xlsx is not None:
         write_book_xlsx(definition, rows, unit, year, xlsx)
         console.print(f"Đã ghi {len(rows)} dòng vào {xlsx}")

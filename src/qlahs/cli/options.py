@@ -107,7 +107,7 @@ KnownAt = Annotated[
     str | None,
     typer.Option(
         "--known-at",
-        help="Như dữ liệu đã ghi nhận đến thời điểm này (dd/mm/yyyy hoặc HH:MM dd/mm/yyyy, "
+        help="Như dữ liệu đã ghi nhận đến thời điểm này (dd/mm/yyyy hoặc dd/mm/yyyy HH:MM, "
         "giờ VN; ngày không kèm giờ: hết ngày đó)",
     ),
 ]

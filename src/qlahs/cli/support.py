@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from contextvars import ContextVar
-from datetime import date, datetime
+from datetime import date, datetime, time
 from types import TracebackType
 
 import typer
@@ -49,10 +49,40 @@ def parse_time(text: str | None, field: str) -> datetime | None:
     if text is None:
         return None
     try:
-        moment = parse_vn_moment(text)
+        moment = _vn_moment(text)
     except ValueError:
         raise fail(_moment_wanted(field, text), 2) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=VIETNAM)
+
+
+def parse_known_at(text: str | None) -> datetime | None:
+    """`--known-at`: a moment as `parse_time` reads it, in Vietnam's time unless it names its
+    offset; a date alone is the end of that day (what was shown that day)."""
+    if text is None:
+        return None
+    try:
+        if " " not in text.strip() and "T" not in text:
+            moment = datetime.combine(parse_vn_day(text), time.max)
+        else:
+            moment = _vn_moment(text)
+    except ValueError:
+        raise fail(_moment_wanted("--known-at", text), 2) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=VIETNAM)
+
+
+def known_line(moment: datetime | None) -> str:
+    """What a title adds for `--known-at`."""
+    if moment is None:
+        return ""
+    return f" — theo dữ liệu đã ghi nhận đến {moment.astimezone(VIETNAM):%H:%M %d/%m/%Y}"
+
+
+def _vn_moment(text: str) -> datetime:
+    """`HH:MM dd/mm/yyyy` as documents write it, or `dd/mm/yyyy HH:MM`, or ISO."""
+    parts = text.split()
+    if len(parts) == 2 and "/" in parts[0] and ":" in parts[1]:
+        text = f"{parts[1]} {parts[0]}"
+    return parse_vn_moment(text)
 
 
 def iso_moment(text: str | None, field: str) -> str | None:
@@ -63,15 +93,15 @@ def iso_moment(text: str | None, field: str) -> str | None:
     try:
         if " " not in text.strip():
             return parse_vn_day(text).isoformat()
-        return parse_vn_moment(text).isoformat()
+        return _vn_moment(text).isoformat()
     except ValueError:
         raise fail(_moment_wanted(field, text), 2) from None
 
 
 def _moment_wanted(field: str, text: str) -> str:
     return (
-        f"Tham số {field} phải là ngày dd/mm/yyyy hoặc thời điểm HH:MM dd/mm/yyyy "
-        f"(nhận được: {text!r})."
+        f"Tham số {field} phải là ngày dd/mm/yyyy hoặc thời điểm dd/mm/yyyy HH:MM "
+        f"hoặc HH:MM dd/mm/yyyy (nhận được: {text!r})."
     )
 
 

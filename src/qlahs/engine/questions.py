@@ -5,25 +5,26 @@ a streaming replica of them: engine/replica.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
 from qlahs.access.policy import Grant, Wish
 from qlahs.engine import gate
-from qlahs.engine.core import EngineCore
+from qlahs.engine.known import KnownAt
 from qlahs.kernel.errors import SubjectNotFound
 from qlahs.kernel.subject import Act, Subject, subject_id
 from qlahs.law.deadlines import Deadline, Judgement, Violation
 from qlahs.projections import lists, queries
+from qlahs.projections.books import book
 from qlahs.projections.lists import Page, Scope
 from qlahs.projections.projector import Progress
 
 Row = TypeVar("Row", Deadline, Violation)
 
 
-class Questions(EngineCore):
+class Questions(KnownAt):
     """The Engine's queries."""
 
     def catch_up(self, progress: Progress | None = None) -> int:
@@ -60,13 +61,26 @@ class Questions(EngineCore):
         unit: str | None = None,
         ref: str | None = None,
         rule: str | None = None,
+        known_at: datetime | None = None,
     ) -> Page[Row]:
         """One list question: the access check, the grant turned into conditions of the query,
-        and the per-record check on the page the database returned."""
+        and the per-record check on the page the database returned. `known_at`: asked of the
+        read model as the events recorded by then made it."""
         grant = self._reading(what, unit, ref)
-        with self._read_connection() as connection:
+        with self._reading_connection(known_at, ref) as connection:
             found = ask(connection, _scope(grant, unit=unit, ref=ref, rule=rule))
         return _shown(found, grant)
+
+    def book_rows(
+        self, number: str, unit: str, year: int, *, known_at: datetime | None = None
+    ) -> list[dict[str, Any]]:
+        """The rows of book `number` of `unit` for `year` the reader may see (as the events
+        recorded by `known_at` made them, when given)."""
+        definition = book(number)
+        grant = self._reading(f"xem sổ {definition.number} của {unit} năm {year}", unit)
+        with self._reading_connection(known_at, None) as connection:
+            rows = definition.rows(connection, unit, year)
+        return [row for row in rows if grant.shows(row["unit"], row["ref"])]
 
     def deadlines(
         self,
@@ -77,9 +91,10 @@ class Questions(EngineCore):
         rule: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        known_at: datetime | None = None,
     ) -> list[Deadline]:
         return self.deadline_page(
-            as_of, unit=unit, ref=ref, rule=rule, limit=limit, offset=offset
+            as_of, unit=unit, ref=ref, rule=rule, limit=limit, offset=offset, known_at=known_at
         ).items
 
     def deadline_page(
@@ -91,6 +106,7 @@ class Questions(EngineCore):
         rule: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        known_at: datetime | None = None,
     ) -> Page[Deadline]:
         """`limit` rows of the deadlines from `offset` on, and how many there are in all."""
         return self._listed(
@@ -99,10 +115,17 @@ class Questions(EngineCore):
             unit=unit,
             ref=ref,
             rule=rule,
+            known_at=known_at,
         )
 
     def unfinished_page(
-        self, as_of: date, *, unit: str | None = None, limit: int | None = None, offset: int = 0
+        self,
+        as_of: date,
+        *,
+        unit: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        known_at: datetime | None = None,
     ) -> Page[Deadline]:
         """The deadlines judged open, missed or suspended on `as_of` (what `qlahs deadlines`
         lists by default), a page of them and how many in all."""
@@ -110,6 +133,7 @@ class Questions(EngineCore):
             "xem danh sách thời hạn",
             lambda c, scope: lists.unfinished(c, as_of, scope, limit=limit, offset=offset),
             unit=unit,
+            known_at=known_at,
         )
 
     def due_within(
@@ -120,8 +144,11 @@ class Questions(EngineCore):
         unit: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        known_at: datetime | None = None,
     ) -> list[Deadline]:
-        return self.due_within_page(as_of, days, unit=unit, limit=limit, offset=offset).items
+        return self.due_within_page(
+            as_of, days, unit=unit, limit=limit, offset=offset, known_at=known_at
+        ).items
 
     def due_within_page(
         self,
@@ -131,6 +158,7 @@ class Questions(EngineCore):
         unit: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        known_at: datetime | None = None,
     ) -> Page[Deadline]:
         return self._listed(
             "xem danh sách thời hạn sắp đến hạn",
@@ -138,20 +166,36 @@ class Questions(EngineCore):
                 c, as_of, scope, within_days=days, limit=limit, offset=offset
             ),
             unit=unit,
+            known_at=known_at,
         )
 
     def overdue(
-        self, as_of: date, *, unit: str | None = None, limit: int | None = None, offset: int = 0
+        self,
+        as_of: date,
+        *,
+        unit: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        known_at: datetime | None = None,
     ) -> list[Deadline]:
-        return self.overdue_page(as_of, unit=unit, limit=limit, offset=offset).items
+        return self.overdue_page(
+            as_of, unit=unit, limit=limit, offset=offset, known_at=known_at
+        ).items
 
     def overdue_page(
-        self, as_of: date, *, unit: str | None = None, limit: int | None = None, offset: int = 0
+        self,
+        as_of: date,
+        *,
+        unit: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        known_at: datetime | None = None,
     ) -> Page[Deadline]:
         return self._listed(
             "xem danh sách quá hạn",
             lambda c, scope: lists.overdue(c, as_of, scope, limit=limit, offset=offset),
             unit=unit,
+            known_at=known_at,
         )
 
     def violations(
@@ -162,8 +206,11 @@ class Questions(EngineCore):
         ref: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        known_at: datetime | None = None,
     ) -> list[Violation]:
-        return self.violation_page(as_of, unit=unit, ref=ref, limit=limit, offset=offset).items
+        return self.violation_page(
+            as_of, unit=unit, ref=ref, limit=limit, offset=offset, known_at=known_at
+        ).items
 
     def violation_page(
         self,
@@ -173,19 +220,23 @@ class Questions(EngineCore):
         ref: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        known_at: datetime | None = None,
     ) -> Page[Violation]:
         return self._listed(
             "xem danh sách vi phạm",
             lambda c, scope: lists.violations(c, as_of, scope, limit=limit, offset=offset),
             unit=unit,
             ref=ref,
+            known_at=known_at,
         )
 
-    def judge(self, kind: str, ref: str, as_of: date) -> Judgement:
-        """Deadlines and violations of one subject, computed from its events directly."""
+    def judge(
+        self, kind: str, ref: str, as_of: date, *, known_at: datetime | None = None
+    ) -> Judgement:
+        """Deadlines and violations of one subject, computed from its events directly (those
+        recorded by `known_at`, when given)."""
         self._reading_one(kind, ref, "xem thời hạn và vi phạm")
-        sid = subject_id(kind, ref)
-        return self._judge(kind, self._acts(sid), as_of)
+        return self._judge(kind, self._known_acts(subject_id(kind, ref), known_at), as_of)
 
     def find_subject(self, kind: str, ref: str) -> Subject | None:
         self._reading_one(kind, ref, "xem hồ sơ")
@@ -201,9 +252,10 @@ class Questions(EngineCore):
             raise SubjectNotFound(f"Không tìm thấy {self.registry.noun(kind)} {ref}.")
         return found
 
-    def history(self, kind: str, ref: str) -> list[Act]:
+    def history(self, kind: str, ref: str, *, known_at: datetime | None = None) -> list[Act]:
+        """The subject's acts in recorded order (those recorded by `known_at`, when given)."""
         self._reading_one(kind, ref, "xem diễn biến hồ sơ")
-        return self._acts(subject_id(kind, ref))
+        return self._known_acts(subject_id(kind, ref), known_at)
 
     def search(self, text: str) -> list[dict[str, Any]]:
         grant = self._reading("tìm hồ sơ")

@@ -8,7 +8,6 @@ units). Full access control comes later; this is the unit boundary.
 from __future__ import annotations
 
 from datetime import date
-
 from functools import cache
 from importlib import resources
 

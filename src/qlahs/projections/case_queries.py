@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Protocol
 
 import sqlalchemy as sa
@@ -17,6 +17,7 @@ from qlahs.kernel.subject import replay_until as replay_subject
 from qlahs.kernel.text_search import needle
 from qlahs.law.calendar import fmt
 from qlahs.stages.case.books import case_book, case_persons
+from qlahs.stages.case.wording import VIETNAM
 
 
 class CaseReader(Protocol):
@@ -31,7 +32,7 @@ class CaseReader(Protocol):
 
     def subject(self, kind: str, ref: str) -> Subject: ...
 
-    def history(self, kind: str, ref: str) -> list[Act]: ...
+    def history(self, kind: str, ref: str, *, known_at: datetime | None = None) -> list[Act]: ...
 
 
 def search_cases(
@@ -81,14 +82,33 @@ def find_cases(
     return engine.readable(f"tìm vụ án '{text}'", found, unit)
 
 
-def case_as_of(engine: CaseReader, ref: str, as_of: date) -> CriminalCase:
-    """The case as the acts that took legal effect by the end of `as_of` left it."""
+def case_as_of(
+    engine: CaseReader, ref: str, as_of: date, known_at: datetime | None = None
+) -> CriminalCase:
+    """The case as the acts that took legal effect by the end of `as_of` left it (of the
+    acts recorded by `known_at`, when given)."""
+    if known_at is not None:
+        return _known_case(engine, ref, as_of, known_at)
     now = engine.subject("case", ref)
     if not isinstance(now, CriminalCase):
         raise SubjectNotFound(f"Không tìm thấy vụ án {ref}.")
     acts = engine.history("case", ref)
     if all(act.day <= as_of for act in acts):
         return now
+    if acts[0].day > as_of:
+        raise SubjectNotFound(
+            f"Vụ án {ref} được khởi tố ngày {fmt(acts[0].on)}, sau ngày xét {fmt(as_of)}."
+        )
+    return replay_until(acts, as_of)
+
+
+def _known_case(engine: CaseReader, ref: str, as_of: date, known_at: datetime) -> CriminalCase:
+    acts = engine.history("case", ref, known_at=known_at)
+    if not acts:
+        raise SubjectNotFound(
+            f"Vụ án {ref} chưa được ghi nhận đến thời điểm "
+            f"{known_at.astimezone(VIETNAM):%H:%M %d/%m/%Y}."
+        )
     if acts[0].day > as_of:
         raise SubjectNotFound(
             f"Vụ án {ref} được khởi tố ngày {fmt(acts[0].on)}, sau ngày xét {fmt(as_of)}."

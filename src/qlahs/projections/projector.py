@@ -1,7 +1,8 @@
 """Keeps the read-model tables up to date with the event log, exactly once.
 
 One pull loop works on SQLite and PostgreSQL alike: read notifications after the tracked
-position, rebuild the rows of every subject they touch, and move the position forward in the
+position, bring the rows of every subject they touch up to date (subject_rows.py: each
+subject's rules resume from their kept fold), and move the position forward in the
 same transaction. The tracking row is locked first, so two processes never apply the same
 events twice.
 """
@@ -10,22 +11,20 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol
 from uuid import UUID
 
 import sqlalchemy as sa
 from eventsourcing.persistence import Notification
-from eventsourcing.utils import resolve_topic
 
 from qlahs.kernel.errors import QlahsError
-from qlahs.kernel.subject import Act, Subject, day_of
+from qlahs.kernel.subject import Act, Subject
 from qlahs.law.calendar import Calendar
-from qlahs.law.deadlines import versions
 from qlahs.law.rulebook import RuleBook
 from qlahs.projections import tables as t
-from qlahs.projections.deadline_rows import deadline_rows
+from qlahs.projections.deadline_rows import DeadlineWrites
 from qlahs.projections.quarantine import next_page, set_aside
+from qlahs.projections.subject_rows import SubjectRows, SubjectState
 from qlahs.stages.registry import Registry
 from qlahs.store import EventLog
 from qlahs.store.rows import EventTable
@@ -62,12 +61,6 @@ class Follower(Protocol):
         """`notifications` come after position `after`; `events` are them decoded."""
 
 
-@dataclass
-class SubjectState:
-    acts: list[Act]
-    subject: Subject
-
-
 class Projector:
     def __init__(
         self,
@@ -85,6 +78,9 @@ class Projector:
         self.rulebook, self.calendar = rulebook, calendar
         self._cache: OrderedDict[UUID, SubjectState] = OrderedDict()
         self.tables = t.CORE + registry.tables
+        # cleared and written again for each touched subject; the judged ones change in place
+        self.rewritten = tuple(table for table in self.tables if table not in t.JUDGED)
+        self.subjects = SubjectRows(log, registry, rulebook, calendar)
 
     # -- setup ------------------------------------------------------------------------------
 
@@ -141,6 +137,11 @@ class Projector:
 
     # -- the pull loop ----------------------------------------------------------------------
 
+    def forget(self) -> None:
+        """Forget every subject kept in memory: the next events read them back, with their
+        kept rules, as a process that never saw them does."""
+        self._cache.clear()
+
     def forget_erased(self) -> None:
         """Forget the decoded acts of subjects erased by any process since the last call."""
         for subject in self.log.forget_erased():
@@ -187,7 +188,7 @@ class Projector:
                     if isinstance(event, Act | Subject.PersonalDataErased):
                         touched[event.originator_id] = None
                         try:
-                            self._add(event)
+                            self._add(connection, event)
                         except Exception as error:
                             self._quarantine(connection, event.originator_id, event, error)
                 self._write(connection, touched)
@@ -200,52 +201,46 @@ class Projector:
             if progress is not None:
                 progress(applied, max(total or 0, applied))
 
-    def _add(self, act: Act | Subject.PersonalDataErased) -> None:
+    def _add(self, connection: sa.Connection, act: Act | Subject.PersonalDataErased) -> None:
         state = self._cache.get(act.originator_id)
         if state is not None and state.subject.version != act.originator_version - 1:
             state = None  # another process projected events we have not seen: reload
         if state is None:
-            earlier: list[Any] = []
-            if act.originator_version > 1:
-                earlier = list(
-                    self.log.events.get(act.originator_id, lte=act.originator_version - 1)
-                )
-            subject: Any = None
-            for event in earlier:
-                subject = event.mutate(subject)
-            # Only legal acts reach the rules and books; an erasure only changes the subject.
-            state = SubjectState([e for e in earlier if isinstance(e, Act)], subject)
-        state.subject = act.mutate(state.subject)  # type: ignore[assignment]
-        if isinstance(act, Act):
-            state.acts.append(act)
+            state = self.subjects.load(connection, act)
+        self.subjects.add(state, act)
         self._cache[act.originator_id] = state
         self._cache.move_to_end(act.originator_id)
         while len(self._cache) > CACHE_SUBJECTS:
             self._cache.popitem(last=False)
 
     def _write(self, connection: sa.Connection, touched: dict[UUID, None]) -> None:
-        """Rebuild the rows of each touched subject; a subject whose rows cannot be built keeps
+        """Write the rows of each touched subject; a subject whose rows cannot be built keeps
         its earlier rows and goes to quarantine, so that no event can stop the readers."""
-        rows: dict[sa.Table, list[dict[str, Any]]] = {table: [] for table in self.tables}
-        built: list[str] = []
+        rows: dict[sa.Table, list[dict[str, Any]]] = {table: [] for table in self.rewritten}
+        cleared: dict[sa.Table, list[str]] = {table: [] for table in self.rewritten}
+        judged = DeadlineWrites()
         for subject_id in touched:
             state = self._cache.get(subject_id)
             if state is None:  # its events could not be read: quarantined by `_add`
                 continue
-            marks = {table: len(table_rows) for table, table_rows in rows.items()}
             try:
-                self._rows(str(subject_id), state, rows)
+                subject_rows = self.subjects.rows(str(subject_id), state)
+                self.subjects.judge(str(subject_id), state, judged)
             except Exception as error:  # whatever it is, the other subjects and readers go on
-                for table, table_rows in rows.items():  # none of this subject's rows stay
-                    del table_rows[marks.get(table, 0) :]
                 self._quarantine(connection, subject_id, state.acts[-1], error)
                 continue
-            built.append(str(subject_id))
-        for table in self.tables:
-            connection.execute(table.delete().where(table.c.subject_id.in_(built)))
+            for table in self.rewritten:
+                if table not in subject_rows.appended:
+                    cleared[table].append(str(subject_id))
+            for table, table_rows in subject_rows.rows.items():
+                rows.setdefault(table, []).extend(table_rows)
+        for table, subjects in cleared.items():
+            if subjects:
+                connection.execute(table.delete().where(table.c.subject_id.in_(subjects)))
         for table, table_rows in rows.items():
             if table_rows:
                 connection.execute(table.insert(), table_rows)
+        judged.write(connection)
 
     def _quarantine(
         self, connection: sa.Connection, subject_id: UUID | str, event: Any, error: Exception
@@ -256,30 +251,3 @@ class Projector:
             ref, unit = state.subject.ref, state.subject.unit
         version = getattr(event, "originator_version", 0)
         set_aside(connection, str(subject_id), ref, unit, version, error)
-
-    def _rows(
-        self, subject_id: str, state: SubjectState, rows: dict[sa.Table, list[dict[str, Any]]]
-    ) -> None:
-        subject = state.subject
-        first = state.acts[0]
-        kind = resolve_topic(first.originator_topic).kind  # type: ignore[attr-defined]
-        rows[t.subjects].append(
-            {
-                "subject_id": subject_id,
-                "kind": kind,
-                "ref": subject.ref,
-                "unit": subject.unit,
-                "stage": subject.stage,
-                "opened_on": day_of(subject.opened_on),
-                "title": getattr(subject, "summary", "") or "",
-                "version": subject.version,
-            }
-        )
-        project = self.registry.projectors.get(kind)
-        if project is not None:
-            for table, row in project(subject_id, subject, state.acts):
-                rows.setdefault(table, []).append(row)
-        make_rules = self.registry.rules.get(kind)
-        if make_rules is not None:
-            history = versions(state.acts, lambda: make_rules(self.rulebook, self.calendar))
-            deadline_rows(subject_id, history, rows)

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from qlahs.kernel.schema import metadata as metadata  # projector and books create it
 
 # Raise when a table changes shape: existing read models are then dropped and rebuilt.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # The position (notification id) up to which each projection has processed the log; it is
 # updated in the same transaction as the rows it accounts for.
@@ -85,8 +85,6 @@ violations = sa.Table(
     sa.Index("ix_violations_ref", "ref", "happened_on"),
 )
 
-# Tables every subject has rows in; stages add their own (Stage.tables). A subject's rows are
-# cleared and written again whenever the subject changes.
 # Subjects whose events could not be projected (a bug, or data no rule foresaw): their rows
 # stay as they were before the event, the readers keep answering, and `qlahs audit verify`
 # lists them. A later event that projects cleanly, or a replay after a fix, clears the entry.
@@ -101,4 +99,22 @@ quarantine = sa.Table(
     sa.Column("detail", sa.Text, nullable=False),  # the exception, for the developer
 )
 
-CORE = (subjects, deadline_versions, violations, quarantine)
+# The rules' fold of each subject as it stood after the acts projected so far (law/running.py):
+# the next act resumes it instead of replaying the subject's history. `version` is the
+# subject's version it has folded up to; `last_day` the legal day of its last act (an act
+# dated before it is back-dated and makes the projector judge the whole history again);
+# the state may be a few acts behind the rows (law/running.py `KEEP_BYTES`).
+fold_states = sa.Table(
+    "qlahs_fold_states",
+    metadata,
+    sa.Column("subject_id", sa.String(36), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("last_day", sa.Date),
+    sa.Column("state", sa.Text, nullable=False),
+)
+
+# Tables every subject has rows in; stages add their own (Stage.tables). A subject's rows in
+# them are cleared and written again whenever the subject changes, but for the JUDGED ones.
+CORE = (subjects, deadline_versions, violations, quarantine, fold_states)
+# Written as changes by projections/deadline_rows.py, not cleared and written again.
+JUDGED = (deadline_versions, violations, fold_states)

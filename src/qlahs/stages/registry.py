@@ -230,5 +230,11 @@ def registry() -> Registry:
         stage_tables.extend(stage.tables)
     action_subjects = {a.name: s.subject for s in stages for a in s.actions}
     return Registry(
-        actions, subjects, rules, tuple(stages), projectors, tuple(stage_tables), action_subjects
+        actions,
+        subjects,
+        rules,
+        tuple(stages),
+        projectors,
+        tuple(dict.fromkeys(stage_tables)),
+        action_subjects,
     )

@@ -23,9 +23,11 @@ def headed_table(title: str, headings: Iterable[str], show_lines: bool = False) 
     return table
 
 
-def violations_table(found: Sequence[Violation], day: date) -> Table:
+def violations_table(found: Sequence[Violation], day: date, known: str = "") -> Table:
+    """`known`: what the title adds when the list is as the store knew it at a moment."""
     table = headed_table(
-        f"Vi phạm tại ngày {day:%d/%m/%Y} ({len(found)})", ("Số hiệu", "Loại", "Căn cứ", "Nội dung")
+        f"Vi phạm tại ngày {day:%d/%m/%Y}{known} ({len(found)})",
+        ("Số hiệu", "Loại", "Căn cứ", "Nội dung"),
     )
     for v in found:
         table.add_row(v.ref, KIND.get(v.kind, v.kind), v.article, v.message)

@@ -1,0 +1,161 @@
+"""What the projector keeps of one subject between events, and the rows it makes of it.
+
+The subject's aggregate and acts are kept in memory (the books are written from them); its
+rules' fold is kept too, in memory and in `qlahs_fold_states`, so a new act resumes it: the
+deadline and violation rows change from the act's day on, and the subject's history is
+judged again only when an act is back-dated, its personal data is erased, or the kept fold
+is not the one just before the act (another process, a quarantine).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from eventsourcing.utils import resolve_topic
+
+from qlahs.kernel.subject import Act, Subject, day_of
+from qlahs.law.calendar import Calendar
+from qlahs.law.fold import Fold
+from qlahs.law.rulebook import RuleBook
+from qlahs.law.running import Running
+from qlahs.projections import tables as t
+from qlahs.projections.deadline_rows import DeadlineWrites
+from qlahs.stages.registry import Registry
+from qlahs.store import EventLog
+
+
+@dataclass
+class SubjectState:
+    acts: list[Act]
+    subject: Subject
+    kind: str
+    # The rules resumed with each act; None: judge the whole history at the next write.
+    running: Running | None = None
+    # The deadline rows written so far are not the running fold's: replace them all.
+    whole: bool = True
+    # The books' rows as last written, when known: rows that only grew are appended.
+    books: dict[sa.Table, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+@dataclass
+class NewRows:
+    """A subject's rows to insert, by table; the subject's earlier rows in the `appended`
+    tables stay (they are the first of the new ones), in every other table they go."""
+
+    rows: dict[sa.Table, list[dict[str, Any]]]
+    appended: set[sa.Table]
+
+
+class SubjectRows:
+    def __init__(self, log: EventLog, registry: Registry, rulebook: RuleBook, calendar: Calendar):
+        self.log, self.registry = log, registry
+        self.rulebook, self.calendar = rulebook, calendar
+
+    def load(
+        self, connection: sa.Connection, event: Act | Subject.PersonalDataErased
+    ) -> SubjectState:
+        """The subject just before `event`, read from the log, with its kept fold if that is
+        the fold of exactly those events."""
+        earlier: list[Any] = []
+        if event.originator_version > 1:
+            earlier = list(
+                self.log.events.get(event.originator_id, lte=event.originator_version - 1)
+            )
+        subject: Any = None
+        for past in earlier:
+            subject = past.mutate(subject)
+        # Only legal acts reach the rules and books; an erasure only changes the subject.
+        acts = [e for e in earlier if isinstance(e, Act)]
+        first: Any = acts[0] if acts else event  # the act that created the subject
+        kind = resolve_topic(first.originator_topic).kind
+        state = SubjectState(acts, subject, kind)
+        make = self.registry.rules.get(kind)
+        if make is None:
+            return state
+        if event.originator_version == 1:
+            state.running = Running(self._fold(make))
+            return state
+        kept = connection.execute(
+            sa.select(t.fold_states).where(t.fold_states.c.subject_id == str(event.originator_id))
+        ).first()
+        if kept is None or kept.version >= event.originator_version:
+            return state
+        behind = [e for e in earlier if e.originator_version > kept.version]
+        if not all(isinstance(e, Act) for e in behind):
+            return state  # an erasure after it: judge the whole history
+        try:
+            running = Running.load(self._fold(make), kept.state, kept.version, kept.last_day)
+            if running.catch_up(behind):
+                state.running, state.whole = running, False
+        except Exception:  # a state no longer readable (altered, older rules): judge again
+            state.running = None
+        return state
+
+    def add(self, state: SubjectState, event: Act | Subject.PersonalDataErased) -> None:
+        state.subject = event.mutate(state.subject)  # type: ignore[assignment]
+        if not isinstance(event, Act):
+            state.running = None  # an erasure: judge again from the acts as they now read
+            return
+        state.acts.append(event)
+        if state.running is None:
+            return
+        if state.running.accepts(event):
+            state.running.feed(event)
+        else:  # back-dated: the fold cannot go back, run it again from the first act
+            state.running = None
+
+    def rows(self, subject_id: str, state: SubjectState) -> NewRows:
+        """The subject's row, written again, and its books' rows: a book whose rows only grew
+        since they were last written gets the new ones, any other is written again whole."""
+        subject = state.subject
+        row = {
+            "subject_id": subject_id,
+            "kind": state.kind,
+            "ref": subject.ref,
+            "unit": subject.unit,
+            "stage": subject.stage,
+            "opened_on": day_of(subject.opened_on),
+            "title": getattr(subject, "summary", "") or "",
+            "version": subject.version,
+        }
+        new = NewRows({t.subjects: [row]}, set())
+        project = self.registry.projectors.get(state.kind)
+        if project is None:
+            return new
+        books: dict[sa.Table, list[dict[str, Any]]] = {}
+        for table, book_row in project(subject_id, subject, state.acts):
+            books.setdefault(table, []).append(book_row)
+        for table, book_rows in books.items():
+            old = state.books.get(table)
+            if old is not None and len(old) <= len(book_rows) and book_rows[: len(old)] == old:
+                new.rows[table] = book_rows[len(old) :]
+                new.appended.add(table)
+            else:
+                new.rows[table] = book_rows
+        for table in state.books.keys() - books.keys():
+            new.rows[table] = []  # the subject has no row there any more
+        state.books = books
+        return new
+
+    def judge(self, subject_id: str, state: SubjectState, writes: DeadlineWrites) -> None:
+        """Hand the deadline changes to `writes`: those of the running fold, or of the whole
+        history judged again."""
+        make = self.registry.rules.get(state.kind)
+        if make is None:
+            return
+        running = state.running
+        if running is None:
+            running = Running(self._fold(make))
+            for act in sorted(state.acts, key=lambda a: (a.day, a.originator_version)):
+                running.feed(act)
+            running.version = state.subject.version
+            state.whole = True
+        writes.add(subject_id, running, state.whole)
+        state.running, state.whole = running, False
+
+    def _fold(self, make: Any) -> Fold:
+        fold = make(self.rulebook, self.calendar)
+        assert isinstance(fold, Fold)
+        return fold
