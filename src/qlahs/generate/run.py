@@ -1,0 +1,94 @@
+"""`qlahs generate`: a national synthetic store, unit after unit.
+
+The units missing from the unit tree are recorded first (`unit.establish`), then each unit's
+commands over the period are planned day by day and recorded in batches as they come: only
+one unit's open stories are held at a time, so memory stays flat whatever the number of
+years or units. The read models are brought up to date after each unit, in large pages.
+Everything is drawn from random streams seeded by `seed`: the same seed gives the same store.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from qlahs.engine import Engine
+from qlahs.generate.load import Counters, record
+from qlahs.generate.stories import Desk, Step, stories, unit_steps
+from qlahs.generate.units import Scale, UnitPlan, missing, plan
+from qlahs.kernel.errors import QlahsError
+from qlahs.law.calendar import Calendar
+from qlahs.projections.projector import REBUILD_PAGE
+
+Tick = Callable[[str, int], None]  # (the unit being generated, days done in it)
+
+
+@dataclass
+class Generated:
+    scale: Scale
+    first: date
+    until: date
+    counters: Counters = field(default_factory=Counters)
+    seconds: float = 0.0
+    peak_rss_mb: float = 0.0
+
+    @property
+    def per_second(self) -> float:
+        return self.counters.events / self.seconds if self.seconds else 0.0
+
+
+def generate(
+    engine: Engine,
+    scale: Scale,
+    *,
+    years: int,
+    seed: int,
+    until: date,
+    fraction: float = 1.0,
+    tick: Tick | None = None,
+) -> Generated:
+    """Fill an empty store with `years` years of data up to `until` for the units of
+    `scale`, at `fraction` of their real volume (1.0: a real year's)."""
+    start = time.perf_counter()
+    if engine.log.recorder.max_notification_id():
+        raise QlahsError(
+            "Kho đã có dữ liệu: dữ liệu mẫu chỉ được sinh vào một kho trống (tham số --db)."
+        )
+    first = until - timedelta(days=365 * years - 1)
+    done = Generated(scale, first, until)
+    units = plan(scale)
+    _establish(engine, missing(units), first, done.counters)
+    makers = stories({stage.name for stage in engine.registry.stages})
+    calendar = Calendar.default()
+    for unit in units:
+        desk = Desk(unit, first, until, seed, calendar, fraction)
+        days = _days_done(unit, first, tick)
+        record(engine, unit_steps(desk, makers), done.counters, on_day=days)
+        done.counters.units += 1
+        done.counters.peak_pending = max(done.counters.peak_pending, desk.timeline.peak)
+        engine.projector.catch_up(page=REBUILD_PAGE)
+    done.counters.events = engine.log.recorder.max_notification_id() or 0
+    done.seconds = time.perf_counter() - start
+    done.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return done
+
+
+def _days_done(unit: UnitPlan, first: date, tick: Tick | None) -> Callable[[date], None] | None:
+    if tick is None:
+        return None
+    return lambda day: tick(unit.code, (day - first).days + 1)
+
+
+def _establish(engine: Engine, units: list[UnitPlan], on: date, counters: Counters) -> None:
+    """Record the units the unit tree does not know, each superior before its units."""
+    steps: list[tuple[date, Step]] = []
+    for unit in units:
+        fields: dict[str, object] = {"name": unit.name, "level": unit.level}
+        if unit.parent is not None:
+            fields["parent"] = unit.parent
+        step = {"do": "unit.establish", "ref": unit.code, "on": on, "unit": unit.code}
+        steps.append((on, step | {"with": fields}))
+    record(engine, steps, counters)
