@@ -61,11 +61,8 @@ def test_a_generated_store_answers_lists_books_and_the_audit_check(
 ) -> None:
     until = "27/11/2026"
     common = ["--db", store_url]
-    result = runner.invoke(
-        app,
-        ["generate", "--scale", "unit", "--fraction", str(SMALL), "--seed", "2", "--to", until]
-        + common,
-    )
+    small = ["--scale", "unit", "--fraction", str(SMALL), "--seed", "2", "--to", until]
+    result = runner.invoke(app, ["generate", *small, *common])
     assert result.exit_code == 0, result.output
     assert "Sinh dữ liệu mẫu" in result.output and "Sự kiện trong kho" in result.output
     result = runner.invoke(app, ["deadlines", "--as-of", until, "--unit", "VKSKV7", *common])

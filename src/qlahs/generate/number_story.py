@@ -45,8 +45,8 @@ def _document(desk: Desk, rng: random.Random, day: date, code: str) -> None:
     fields = _fields(desk, rng, code)
     roll = rng.random()
     if roll < 0.03 and code in ("QD-HS", "CV"):
-        reason = {"reason": "Giữ số cho văn bản chờ lãnh đạo ký"}
-        number, year = _take(desk, day, code, "number.reserve", reason)
+        held = {"reason": "Giữ số cho văn bản chờ lãnh đạo ký"}
+        number, year = _take(desk, day, code, "number.reserve", held)
         if (desk.until - day).days < 7:  # still awaiting signature at the end
             return
         on_number = {"number": str(number), "year": year}
@@ -54,8 +54,9 @@ def _document(desk: Desk, rng: random.Random, day: date, code: str) -> None:
             document = {k: v for k, v in fields.items() if k != "series"}
             desk.put(_step("number.use", day, code, on_number | document))
         else:
-            reason = {"reason": "Lãnh đạo không ký, văn bản không ban hành"}
-            desk.put(_step("number.release", day + timedelta(days=1), code, on_number | reason))
+            unsigned = {"reason": "Lãnh đạo không ký, văn bản không ban hành"}
+            released = on_number | unsigned
+            desk.put(_step("number.release", day + timedelta(days=1), code, released))
         return
     number, year = _take(desk, day, code, "number.issue", fields)
     if roll > 0.99:
