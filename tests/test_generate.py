@@ -3,6 +3,7 @@ not grow with the years; the lists, books and the audit chain answer on the gene
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from conftest import drop_schema, postgres_url
 from qlahs.cli import app
 from qlahs.engine import Engine
 from qlahs.generate.run import Generated, generate
@@ -21,7 +23,8 @@ from qlahs.projections.number_queries import register_rows
 
 runner = CliRunner()
 UNTIL = date(2026, 11, 27)
-SMALL = 0.15  # of a real unit's volume: a test stays small
+SMALL = 0.15
+CODES = ("VKSQN", "VKSKV1", "VKSKV7")  # of a real unit's volume: a test stays small
 
 
 def _generate(url: str, *, seed: int, years: int = 1) -> tuple[Generated, list[Any]]:
@@ -84,6 +87,8 @@ def test_a_generated_store_answers_lists_books_and_the_audit_check(
 
 def test_a_wrong_scale_or_date_is_refused_in_vietnamese(tmp_path: Path) -> None:
     db = ["--db", f"sqlite:///{tmp_path}/x.db"]
+    result = runner.invoke(app, ["generate", "--workers", "2", *db])
+    assert result.exit_code == 1 and "PostgreSQL" in result.output
     result = runner.invoke(app, ["generate", "--scale", "world", *db])
     assert result.exit_code == 2 and "--scale" in result.output
     result = runner.invoke(app, ["generate", "--to", "31/02/2026", *db])
@@ -115,3 +120,32 @@ def test_a_stage_gets_its_data_by_registering_a_story(tmp_path: Path) -> None:
         assert [name for name, _ in chosen] == ["report", "civil"]
     finally:
         del STORIES["civil"]
+
+
+@pytest.mark.postgres
+def test_several_processes_generate_the_same_records_as_one() -> None:
+    url = postgres_url()
+    found = []
+    for workers in (1, 2):
+        schema = f"qlahs_t_{uuid.uuid4().hex[:12]}"
+        scoped = f"{url}{'&' if '?' in url else '?'}schema={schema}"
+        try:
+            with Engine.open(scoped) as engine:
+                done = generate(
+                    engine, "province", years=1, seed=9, until=UNTIL, fraction=0.03,
+                    workers=workers,
+                )  # fmt: skip
+                with engine.sql.connect() as connection:
+                    rows = [book("04").rows(connection, code, UNTIL.year) for code in CODES]
+                    rows.append(register_rows(connection, "VKSQN", "CV", UNTIL.year))
+                    # the rows' own ids follow the order the processes wrote in
+                    rows = [[_without_id(row) for row in found] for found in rows]
+            found.append((done.counters.events, done.counters.units, rows))
+        finally:
+            drop_schema(url, schema)
+    assert found[0] == found[1]
+    assert found[0][1] == 8
+
+
+def _without_id(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in row.items() if key != "id"}

@@ -47,6 +47,12 @@ def generate_command(
             max=1.0,
         ),
     ] = 1.0,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", help="Số tiến trình ghi song song (chỉ với PostgreSQL)", min=1, max=64
+        ),
+    ] = 1,
     db: Db = DEFAULT_URL,
 ) -> None:
     """Sinh dữ liệu mẫu thực tế (nguồn tin, vụ án, số văn bản) vào một kho trống."""
@@ -65,7 +71,14 @@ def generate_command(
 
         try:
             result = generate(
-                engine, chosen, years=years, seed=seed, until=last, fraction=fraction, tick=tick
+                engine,
+                chosen,
+                years=years,
+                seed=seed,
+                until=last,
+                fraction=fraction,
+                tick=tick,
+                workers=workers,
             )
         except QlahsError as error:
             raise fail(error, 1) from None

@@ -4,7 +4,9 @@ The units missing from the unit tree are recorded first (`unit.establish`), then
 commands over the period are planned day by day and recorded in batches as they come: only
 one unit's open stories are held at a time, so memory stays flat whatever the number of
 years or units. The read models are brought up to date after each unit, in large pages.
-Everything is drawn from random streams seeded by `seed`: the same seed gives the same store.
+Everything is drawn from random streams seeded by `seed` and the unit's code, so the same
+seed gives the same store, whether the units are generated one after another or by several
+processes at once (`parallel.py`, PostgreSQL only).
 """
 
 from __future__ import annotations
@@ -24,6 +26,14 @@ from qlahs.law.calendar import Calendar
 from qlahs.projections.projector import REBUILD_PAGE
 
 Tick = Callable[[str, int], None]  # (the unit being generated, days done in it)
+
+
+@dataclass(frozen=True)
+class Period:
+    first: date
+    until: date
+    seed: int
+    fraction: float
 
 
 @dataclass
@@ -49,6 +59,7 @@ def generate(
     until: date,
     fraction: float = 1.0,
     tick: Tick | None = None,
+    workers: int = 1,
 ) -> Generated:
     """Fill an empty store with `years` years of data up to `until` for the units of
     `scale`, at `fraction` of their real volume (1.0: a real year's)."""
@@ -57,29 +68,44 @@ def generate(
         raise QlahsError(
             "Kho đã có dữ liệu: dữ liệu mẫu chỉ được sinh vào một kho trống (tham số --db)."
         )
-    first = until - timedelta(days=365 * years - 1)
-    done = Generated(scale, first, until)
+    if workers > 1 and not engine.location.is_postgres:
+        raise QlahsError(
+            "Sinh dữ liệu bằng nhiều tiến trình (tham số --workers) cần kho PostgreSQL: "
+            "SQLite chỉ cho một tiến trình ghi."
+        )
+    period = Period(until - timedelta(days=365 * years - 1), until, seed, fraction)
+    done = Generated(scale, period.first, until)
     units = plan(scale)
-    _establish(engine, missing(units), first, done.counters)
-    makers = stories({stage.name for stage in engine.registry.stages})
-    calendar = Calendar.default()
-    for unit in units:
-        desk = Desk(unit, first, until, seed, calendar, fraction)
-        days = _days_done(unit, first, tick)
-        record(engine, unit_steps(desk, makers), done.counters, on_day=days)
-        done.counters.units += 1
-        done.counters.peak_pending = max(done.counters.peak_pending, desk.timeline.peak)
-        engine.projector.catch_up(page=REBUILD_PAGE)
+    _establish(engine, missing(units), period.first, done.counters)
+    if workers > 1:
+        from qlahs.generate.parallel import in_parallel
+
+        in_parallel(engine.location.url, units, period, workers, done.counters, tick)
+    else:
+        for unit in units:
+            one_unit(engine, unit, period, done.counters, tick)
+    engine.catch_up()  # as the user the engine acts for: the read models are read next
     done.counters.events = engine.log.recorder.max_notification_id() or 0
     done.seconds = time.perf_counter() - start
     done.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return done
 
 
-def _days_done(unit: UnitPlan, first: date, tick: Tick | None) -> Callable[[date], None] | None:
-    if tick is None:
-        return None
-    return lambda day: tick(unit.code, (day - first).days + 1)
+def one_unit(
+    engine: Engine, unit: UnitPlan, period: Period, counters: Counters, tick: Tick | None
+) -> None:
+    """Generate and record one unit's data, then bring the read models up to date."""
+    makers = stories({stage.name for stage in engine.registry.stages})
+    desk = Desk(unit, period.first, period.until, period.seed, Calendar.default(), period.fraction)
+
+    def day_done(day: date) -> None:
+        if tick is not None:
+            tick(unit.code, (day - period.first).days + 1)
+
+    record(engine, unit_steps(desk, makers), counters, on_day=day_done)
+    counters.units += 1
+    counters.peak_pending = max(counters.peak_pending, desk.timeline.peak)
+    engine.projector.catch_up(page=REBUILD_PAGE)
 
 
 def _establish(engine: Engine, units: list[UnitPlan], on: date, counters: Counters) -> None:
