@@ -111,3 +111,15 @@ def test_a_user_may_not_record_in_a_batch_what_they_may_not_record_alone(
 def test_a_batch_too_big_is_refused_before_anything_is_done(engine: Engine) -> None:
     with pytest.raises(CommandRejected, match=str(BATCH_LIMIT)):
         engine.execute_batch([STEPS[0]] * (BATCH_LIMIT + 1))
+
+
+def test_the_refusal_named_is_the_first_of_the_batch_whatever_refused_it(engine: Engine) -> None:
+    malformed = {"on": "2026-03-05", "do": "report.decide", "ref": "TB1", "unit": UNIT}
+    unknown = {"on": "2026-03-05", "do": "report.notify_procuracy", "ref": "TB9", "unit": UNIT}
+    with pytest.raises(BatchRejected) as refused:
+        engine.execute_batch([STEPS[0], unknown, malformed])
+    assert refused.value.index == 1  # the record that does not exist, before the bad fields
+    with pytest.raises(BatchRejected) as refused:
+        engine.execute_batch([STEPS[0], STEPS[1], malformed])
+    assert refused.value.index == 2 and "outcome" in str(refused.value)
+    assert not engine.log.recorder.max_notification_id()

@@ -53,13 +53,24 @@ def execute_batch(engine: Engine, steps: Sequence[Command | Mapping[str, Any]]) 
         raise CommandRejected(
             f"Một lô có tối đa {BATCH_LIMIT} lệnh (nhận được {len(steps)}): hãy chia nhỏ lô."
         )
-    commands = [_typed(engine, index, step) for index, step in enumerate(steps)]
+    # a command refused by its fields is refused in its place: the ones before it are tried
+    # first, so that the refusal reported is always the first of the batch
+    commands: list[Command] = []
+    refusal: BatchRejected | None = None
+    for index, step in enumerate(steps):
+        try:
+            commands.append(_typed(engine, index, step))
+        except BatchRejected as error:
+            refusal = error
+            break
     with _locked(engine, commands):
         for attempt in range(RETRIES):
             if attempt:
                 time.sleep(random.uniform(0, min(0.5, 0.005 * 2**attempt)))
-            done = _attempt(engine, commands, look_up_new=attempt > 0)
+            done = _attempt(engine, commands, look_up_new=attempt > 0, save=refusal is None)
             if done is not None:
+                if refusal is not None:
+                    raise refusal
                 return done
     raise ConcurrencyError(
         f"Không ghi được lô {len(commands)} lệnh sau {RETRIES} lần do xung đột ghi đồng thời; "
@@ -77,10 +88,11 @@ def _typed(engine: Engine, index: int, step: Command | Mapping[str, Any]) -> Com
 
 
 def _attempt(
-    engine: Engine, commands: list[Command], *, look_up_new: bool
+    engine: Engine, commands: list[Command], *, look_up_new: bool, save: bool = True
 ) -> list[Recorded] | None:
     """Record every command on the cached subjects and save their events together; None when
-    another writer got there first (everything touched is forgotten, to be loaded again)."""
+    another writer got there first (everything touched is forgotten, to be loaded again).
+    Without `save`, only check them: nothing is saved and everything touched is forgotten."""
     touched: dict[UUID, None] = {}
     events: list[Any] = []
     results: list[Recorded] = []
@@ -89,6 +101,9 @@ def _attempt(
         for index, command in enumerate(commands):
             result = _one(engine, index, command, touched, events, logged, look_up_new)
             results.append(result)
+        if not save:
+            _forget(engine, touched)
+            return results
         engine.log.save(*events)
     except IntegrityError:
         _forget(engine, touched)

@@ -17,6 +17,7 @@ from qlahs.engine.batch import BatchRejected
 from qlahs.generate.stories import Step
 
 BATCH = 500  # commands per transaction
+TRIM = 10_000  # commands between two trims of what the engine holds in memory
 
 
 @dataclass
@@ -37,11 +38,13 @@ def record(
     counters: Counters,
     on_day: Callable[[date], None] | None = None,
     size: int = BATCH,
+    trim: Callable[[], None] | None = None,
 ) -> None:
     """Record the steps in batches of `size`; `on_day` is told each day once its first step
-    is taken (for a progress bar)."""
+    is taken (for a progress bar); `trim` is called every `TRIM` commands, between batches."""
     chunk: list[Step] = []
     last: date | None = None
+    trimmed = counters.commands
     for day, step in steps:
         if day != last:
             if on_day is not None and last is not None:
@@ -51,6 +54,9 @@ def record(
         if len(chunk) >= size:
             _flush(engine, chunk, counters)
             chunk = []
+            if trim is not None and counters.commands - trimmed >= TRIM:
+                trim()
+                trimmed = counters.commands
     _flush(engine, chunk, counters)
     if on_day is not None and last is not None:
         on_day(last)

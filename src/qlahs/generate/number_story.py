@@ -18,6 +18,7 @@ from typing import Any
 from qlahs.demo.numbers import DAILY, LEADERS
 from qlahs.generate.stories import Desk, Step, story
 from qlahs.generate.units import NATION_NUMBERS
+from qlahs.kernel.errors import CommandRejected
 from qlahs.law.number_series import series
 
 WORKING_DAYS = 250
@@ -28,7 +29,7 @@ LATE = 1 / WORKING_DAYS  # about one late registration a year per unit
 
 @story("numbers")
 def documents(desk: Desk, day: date) -> None:
-    if desk.calendar.is_day_off(day):
+    if desk.calendar.is_day_off(day) or not _in_force(day):
         return
     rng = desk.rng("numbers")
     codes = list(MIX)
@@ -39,6 +40,16 @@ def documents(desk: Desk, day: date) -> None:
     if rng.random() < LATE:
         late = _fields(desk, rng, "QD-HS") | {"title": "Quyết định phân công Kiểm sát viên"}
         _take(desk, day, "QD-HS", "number.issue", late, on=day - timedelta(days=2))
+
+
+def _in_force(day: date) -> bool:
+    """The series have rule data (their numbering year) from a date on: no numbers before."""
+    try:
+        for code in MIX:
+            series(code).numbering_year(day - timedelta(days=2))
+    except CommandRejected:
+        return False
+    return True
 
 
 def _document(desk: Desk, rng: random.Random, day: date, code: str) -> None:

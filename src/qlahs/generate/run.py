@@ -25,6 +25,7 @@ from qlahs.kernel.errors import QlahsError
 from qlahs.law.calendar import Calendar
 from qlahs.projections.projector import REBUILD_PAGE
 
+CODE_IN_FORCE = date(2018, 1, 1)  # the acts qlahs judges begin with BLTTHS 2015
 Tick = Callable[[str, int], None]  # (the unit being generated, days done in it)
 
 
@@ -74,6 +75,12 @@ def generate(
             "SQLite chỉ cho một tiến trình ghi."
         )
     period = Period(until - timedelta(days=365 * years - 1), until, seed, fraction)
+    if period.first < CODE_IN_FORCE:
+        raise QlahsError(
+            f"Dữ liệu mẫu chỉ sinh từ ngày {CODE_IN_FORCE:%d/%m/%Y}, khi Bộ luật Tố tụng hình sự "
+            f"2015 có hiệu lực; {years} năm đến {until:%d/%m/%Y} bắt đầu từ "
+            f"{period.first:%d/%m/%Y}: hãy giảm --years hoặc chọn --to muộn hơn."
+        )
     done = Generated(scale, period.first, until)
     units = plan(scale)
     _establish(engine, missing(units), period.first, done.counters)
@@ -102,10 +109,17 @@ def one_unit(
         if tick is not None:
             tick(unit.code, (day - period.first).days + 1)
 
-    record(engine, unit_steps(desk, makers), counters, on_day=day_done)
+    def trim() -> None:
+        """Project what was recorded, then forget the subjects held in memory: the open
+        ones are read again when their next act comes, so memory does not grow with the
+        years or the units."""
+        engine.projector.catch_up(page=REBUILD_PAGE)
+        engine.forget_cached()
+
+    record(engine, unit_steps(desk, makers), counters, on_day=day_done, trim=trim)
     counters.units += 1
     counters.peak_pending = max(counters.peak_pending, desk.timeline.peak)
-    engine.projector.catch_up(page=REBUILD_PAGE)
+    trim()
 
 
 def _establish(engine: Engine, units: list[UnitPlan], on: date, counters: Counters) -> None:

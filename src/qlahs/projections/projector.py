@@ -146,6 +146,10 @@ class Projector:
         for subject in self.log.forget_erased():
             self._cache.pop(subject, None)
 
+    def forget(self) -> None:
+        """Forget every decoded subject: the next events read their subjects again."""
+        self._cache.clear()
+
     def catch_up(self, progress: Progress | None = None, page: int = PAGE) -> int:
         """Apply every event not yet projected; return how many were applied."""
         self.forget_erased()
