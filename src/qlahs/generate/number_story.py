@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from functools import cache, lru_cache
 from typing import Any
 
 from qlahs.demo.numbers import DAILY, LEADERS
@@ -42,6 +43,7 @@ def documents(desk: Desk, day: date) -> None:
         _take(desk, day, "QD-HS", "number.issue", late, on=day - timedelta(days=2))
 
 
+@cache  # the same days come again in every unit
 def _in_force(day: date) -> bool:
     """The series have rule data (their numbering year) from a date on: no numbers before."""
     try:
@@ -85,10 +87,16 @@ def _take(
     desk: Desk, day: date, code: str, action: str, fields: dict[str, Any], on: date | None = None
 ) -> tuple[int, int]:
     """Plan a command that takes the next number of the register: (the number, its year)."""
-    year = series(code).numbering_year(on or day).label
+    year = _year(code, on or day)
     number = desk.next_number(f"numbers/{code}/{year}")
     desk.put(_step(action, on or day, code, fields), day)
     return number, year
+
+
+@lru_cache(maxsize=4096)
+def _year(code: str, day: date) -> int:
+    """The numbering year a document of `day` takes its number in."""
+    return series(code).numbering_year(day).label
 
 
 def _fields(desk: Desk, rng: random.Random, code: str) -> dict[str, Any]:
