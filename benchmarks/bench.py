@@ -525,6 +525,19 @@ def history_rows(previous: str) -> list[str]:
     return rows
 
 
+KEPT_SECTION = "## Generator"  # written by hand from benchmarks/bench_generate.py
+
+
+def kept_section(previous: str) -> list[str]:
+    """The Generator section of the previous file, kept as it was (up to the next heading)."""
+    lines = previous.splitlines()
+    if KEPT_SECTION not in lines:
+        return []
+    start = lines.index(KEPT_SECTION)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return ["", *lines[start:end]]
+
+
 def markdown(
     results: list[BackendResult], options: Options, started: datetime, elapsed: float, previous: str
 ) -> str:
@@ -633,6 +646,9 @@ def markdown(
             f"| {started:%Y-%m-%d} | `{revision}` | {result.backend} | {options.reports} "
             f"| {ratios.get('commands', 'n/a')} | {ratios.get('rebuild', 'n/a')} |"
         )
+    lines += kept_section(previous)
+    while lines and not lines[-1]:
+        lines.pop()
     lines += [
         "",
         "## History",

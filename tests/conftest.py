@@ -44,6 +44,10 @@ def pg_schema_url() -> Iterator[str]:
     url = postgres_url()
     schema = f"qlahs_t_{uuid.uuid4().hex[:12]}"
     yield f"{url}{'&' if '?' in url else '?'}schema={schema}"
+    drop_schema(url, schema)
+
+
+def drop_schema(url: str, schema: str) -> None:
     engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
     with engine.begin() as connection:
         connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from qlahs.cli import transfer
+from qlahs.cli import generate, transfer
 from qlahs.cli.access import access_app
 from qlahs.cli.audit import audit_app
 from qlahs.cli.cases import case_app
@@ -241,6 +241,7 @@ def demo(
     run_demo(db, out, reports=reports, year=year, seed=seed, console=console, progress=progress_bar)
 
 
+app.command("generate")(generate.generate_command)
 app.command("export")(transfer.export_command)
 app.command("import")(transfer.import_command)
 

@@ -29,9 +29,15 @@ from qlahs.law.crimes import category_of
 
 
 def plan_case(
-    ref: str, report: str, opened: date, summary: str, rng: random.Random, calendar: Calendar
+    ref: str,
+    report: str | None,
+    opened: date,
+    summary: str,
+    rng: random.Random,
+    calendar: Calendar,
 ) -> list[dict[str, Any]]:
-    """One case's story from its opening; nothing is cut off yet."""
+    """One case's story from its opening (`report`: the crime report it was opened from, if
+    any); nothing is cut off yet."""
     offence = OFFENCES.get(summary, OFFENCES["Trộm cắp tài sản (xe máy)"])
     crime = rng.choices([c for c, _ in offence.clauses], [w for _, w in offence.clauses])[0]
     story = Story(ref, rng, category_of(crime) or "NT")

@@ -84,10 +84,15 @@ def person(rng: random.Random) -> str:
 
 
 def plan_report(
-    number: int, received: date, until: date, rng: random.Random, calendar: Calendar
+    number: int,
+    received: date,
+    until: date,
+    rng: random.Random,
+    calendar: Calendar,
+    unit: str = UNIT,
 ) -> list[dict[str, Any]]:
     """One report's story, cut off at `until` (what has not happened yet is not recorded)."""
-    ref = f"{UNIT}-TB-{received.year}-{number:04d}"
+    ref = f"{unit}-TB-{received.year}-{number:04d}"
     crime = rng.choices([c for c, _ in CRIMES], weights=[w for _, w in CRIMES])[0]
     source = rng.choices(["tin_bao", "to_giac", "kien_nghi_khoi_to"], weights=[58, 34, 8])[0]
     body = rng.choices(["CQDT", "CQ_KHAC", "VKS", "CA_XA"], weights=[78, 5, 7, 10])[0]

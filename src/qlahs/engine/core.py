@@ -12,7 +12,7 @@ from typing import Any, Self
 from uuid import UUID
 
 import sqlalchemy as sa
-from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.application import AggregateNotFoundError, LRUCache
 from eventsourcing.domain import Aggregate
 
 from qlahs.access.actor import AccessDenied, Actor
@@ -217,6 +217,15 @@ class EngineCore:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    def forget_cached(self) -> None:
+        """Drop every subject this process holds in memory (the aggregates and the acts the
+        projector decoded): a bulk load done with a set of subjects keeps its memory flat.
+        They are read again from the log when next needed."""
+        cache = self.log.repository.cache
+        if isinstance(cache, LRUCache):
+            self.log.repository.cache = LRUCache(maxsize=cache.maxsize)
+        self.projector.forget()
 
     def _subject_ref(self, command: Command) -> str:
         action = self.registry.action(command.action)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import random
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 
-from qlahs.engine import gate
+from qlahs.engine import batch, gate
 from qlahs.engine.command_log import CommandLog, digest, log_id, scope_of
 from qlahs.engine.questions import Questions
 from qlahs.engine.units_in_force import require_unit_in_force
@@ -102,6 +102,11 @@ class Engine(Questions):
             self.projector.catch_up()
             self.replica.wrote()
         return recorded
+
+    def execute_batch(self, commands: Sequence[Command | Mapping[str, Any]]) -> list[Recorded]:
+        """Record many commands, for any subjects, in one transaction: each checked and applied
+        as `execute` would, in order, and all saved together or none (`engine/batch.py`)."""
+        return batch.execute_batch(self, commands)
 
     @contextlib.contextmanager
     def _queued(self, command: Command, *, hot: bool = False) -> Iterator[None]:

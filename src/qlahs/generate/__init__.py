@@ -1,0 +1,1 @@
+"""`qlahs generate`: realistic synthetic data for one unit, a province or the nation."""
