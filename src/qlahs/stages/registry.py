@@ -38,6 +38,7 @@ BUILT_IN = (
     "qlahs.stages.document.stage",
     "qlahs.stages.numbers.stage",
     "qlahs.stages.unit.stage",
+    "qlahs.stages.complaint.stage",
 )
 
 # (subject id, subject, its acts) -> rows of the stage's own tables
