@@ -30,18 +30,16 @@ class ComplaintRules(Fold):
     """One complaint or denunciation: its window, its resolution, the procuracy's requests."""
 
     nature = object_ = against = ""
-    received: date = date.min
     resolution = ""  # the rule of the resolution now owed
     extended = False
 
     def on_Received(self, act: Complaint.Received) -> None:
         self.ref, self.unit = act.ref, act.unit
         self.nature, self.object_, self.against = act.nature, act.object, act.against_level
-        self.received = act.on
-        if self.nature == "khieu_nai" and act.known_on is not None:
-            if not self._in_time(act):
-                return  # out of time: not accepted, no resolution owed (docs/law-readings.md)
-        if self._custody() and self.nature == "khieu_nai" and act.received_by in ("CQDT", "CQ_KHAC"):
+        complaint = self.nature == "khieu_nai"
+        if complaint and act.known_on is not None and not self._in_time(act):
+            return  # out of time: not accepted, no resolution owed (docs/law-readings.md)
+        if complaint and self._custody() and act.received_by in ("CQDT", "CQ_KHAC"):
             value = self.rulebook.value(FORWARD, "hours", act.day)
             deadline = self.open_deadline(FORWARD, value, act.on, f"Nhận khiếu nại {fmt(act.on)}.")
             self.set_due(deadline, count("hours", act.on, value.value, self.calendar))
@@ -144,8 +142,9 @@ class ComplaintRules(Fold):
             f"{fmt(act.known_on)}.",
             window=True,
         )
-        period = count("days", act.known_on + timedelta(days=act.hindered_days), value.value,
-                       self.calendar)
+        period = count(
+            "days", act.known_on + timedelta(days=act.hindered_days), value.value, self.calendar
+        )
         if act.hindered_days:
             window.explain(
                 f"{act.hindered_days} ngày bất khả kháng, trở ngại khách quan không tính vào "
@@ -184,4 +183,3 @@ class ComplaintRules(Fold):
     def _opening(self, start: date) -> str:
         what = "tố cáo" if self.nature == "to_cao" else "khiếu nại"
         return f"Nhận {what} {fmt(start)}."
-

@@ -41,9 +41,7 @@ STAGE = Stage(
         Action("complaint.transfer", c.TransferComplaint, _records(Complaint.Transferred)),
         Action("complaint.extend", c.ExtendComplaint, calls(Complaint.extend)),
         Action("complaint.resolve", c.ResolveComplaint, _records(Complaint.Resolved)),
-        Action(
-            "complaint.complain_further", c.ComplainFurther, calls(Complaint.complain_further)
-        ),
+        Action("complaint.complain_further", c.ComplainFurther, calls(Complaint.complain_further)),
         Action("complaint.withdraw", c.WithdrawComplaint, _records(Complaint.Withdrawn)),
         Action(
             "complaint.request_supervision",

@@ -27,9 +27,7 @@ def _pending(complaint: Any) -> frozenset[str]:
     return frozenset((complaint.ref,)) if complaint.stage in ("pending", "further") else frozenset()
 
 
-STOCKS = (
-    Stock("complaint", Complaint, "Đơn khiếu nại, tố cáo đang giải quyết", "đơn", _pending),
-)
+STOCKS = (Stock("complaint", Complaint, "Đơn khiếu nại, tố cáo đang giải quyết", "đơn", _pending),)
 
 
 def label(act: Act, complaint: Any, key: str = "") -> str:
