@@ -16,7 +16,12 @@ from qlahs.kernel.errors import CommandRejected
 from qlahs.projections.books import book
 from qlahs.stages.complaint.statistics import STATISTICS
 from qlahs.stages.registry import registry
+from qlahs.stats.compute import report_of
+from qlahs.stats.indicators import parse_catalogue
+from qlahs.stats.periods import parse_period
+from stats_fakes import FakeEngine
 
+ROOT = Path(__file__).resolve().parents[1]
 UNIT = "VKSKV7"
 RECEIVE = {
     "nature": "khieu_nai",
@@ -150,3 +155,43 @@ def test_no_further_complaint_after_a_final_decision_and_no_extension_of_a_plain
             engine.execute(_step("complaint.complain_further", "KN1", "2025-03-11"))
         with pytest.raises(CommandRejected, match="YC9"):
             engine.execute(_step("complaint.answer", "KN1", "2025-03-11", request="YC9"))
+
+
+def test_the_stage_catalogue_counts_received_resolved_in_time_late_and_pending() -> None:
+    engine = FakeEngine()
+    engine.rulebook = registry().rulebook
+    steps = [
+        ("KN1", "2026-03-02", RECEIVE, "2026-03-05"),  # Điều 475 k1: by 09/03, in time
+        ("KN2", "2026-03-02", RECEIVE, "2026-03-20"),  # late
+        ("KN3", "2026-03-10", RECEIVE, None),  # 10/03 + 7 = 17/03: overdue at the end of March
+        ("TC1", "2026-03-16", {**RECEIVE, "nature": "to_cao"}, None),  # 30 days: still open
+        ("KN4", "2026-02-10", RECEIVE, "2026-03-03"),  # carried over from February, late
+    ]
+    for ref, received, fields, resolved in steps:
+        assert engine.execute(
+            {"do": "complaint.receive", "ref": ref, "on": received, "with": fields}
+        )
+        if resolved:
+            assert engine.execute(
+                {"do": "complaint.resolve", "ref": ref, "on": resolved, "with": {"outcome": "sai"}}
+            )
+    report = report_of(
+        engine.snapshot(), "VKS-T", parse_period("2026-03"), rulebook=registry().rulebook
+    )
+    text = (ROOT / "src/qlahs/stages/complaint/indicators.yaml").read_text("utf-8")
+    values = {
+        indicator.code: report.value(indicator)
+        for indicator in parse_catalogue("indicators.yaml", text).indicators(registry().rulebook)
+    }
+    assert values == {
+        "KN.1": 1,  # carried
+        "KN.2": 4,  # new
+        "KN.3": 3,  # resolved in March
+        "KN.4": 2,  # pending
+        "KN.5": 60.0,  # 3 of 5
+        "KN.6": 3,
+        "KN.7": 1,
+        "KN.8": 1,
+        "KN.9": 2,
+        "KN.10": 1,
+    }
