@@ -157,7 +157,11 @@ COMPLAINT_STEPS: list[tuple[str, str, dict[str, Any]]] = [
         "complaint.receive",
         {"nature": "khieu_nai", "against_level": "dieu_tra_vien", "complainant": "Trần Văn B"},
     ),
-    ("2025-03-04", "complaint.request_supervision", {"request": "YC1", "request_kind": "kien_nghi"}),
+    (
+        "2025-03-04",
+        "complaint.request_supervision",
+        {"request": "YC1", "request_kind": "kien_nghi"},
+    ),
     ("2025-03-07", "complaint.resolve", {"outcome": "sai"}),
     ("2025-03-10", "complaint.complain_further", {}),
 ]

@@ -27,6 +27,7 @@ def _shipped() -> RuleBook:
     ]
     return RuleBook.load(*folders)
 
+
 UNCITED = """
 rule: report.resolve
 title: Giải quyết nguồn tin
