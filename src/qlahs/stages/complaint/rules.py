@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from qlahs.domain.complaint import FINAL_FIRST, Complaint
+from qlahs.domain.complaint import FINAL_FIRST, REQUEST_NAMES, Complaint
 from qlahs.kernel.subject import day_of
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import count
@@ -72,6 +72,9 @@ class ComplaintRules(Fold):
         self.extended = True
         value = self.rulebook.value(self.resolution, parameter, act.day)
         deadline.explain(f"Ngày {fmt(act.on)} kéo dài thời hạn giải quyết ({act.reason}).")
+        deadline.explain(value.explain())
+        for line in value.quote_lines():
+            deadline.explain(line)
         self.set_due(deadline, count("days", deadline.start, value.value, self.calendar), value)
 
     def on_Resolved(self, act: Complaint.Resolved) -> None:
@@ -117,7 +120,7 @@ class ComplaintRules(Fold):
             SUPERVISION,
             value,
             act.day,
-            f"Viện kiểm sát {act.request_kind.replace('_', ' ')} ngày {fmt(act.on)}.",
+            f"{REQUEST_NAMES[act.request_kind]} của Viện kiểm sát ngày {fmt(act.on)}.",
             person=act.request,
         )
         self.set_due(deadline, count("days", act.day, value.value, self.calendar))
@@ -142,13 +145,12 @@ class ComplaintRules(Fold):
             f"{fmt(act.known_on)}.",
             window=True,
         )
-        period = count(
-            "days", act.known_on + timedelta(days=act.hindered_days), value.value, self.calendar
-        )
+        start = act.known_on + timedelta(days=act.hindered_days)
+        period = count("days", start, value.value, self.calendar)
         if act.hindered_days:
             window.explain(
                 f"{act.hindered_days} ngày bất khả kháng, trở ngại khách quan không tính vào "
-                "thời hiệu (Điều 471 khoản 2)."
+                f"thời hiệu (Điều 471 khoản 2): tính từ ngày {fmt(start)}."
             )
         self.set_due(window, period)
         closed = self.close(TIME_BAR, act, "nộp đơn khiếu nại")
