@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -84,8 +85,7 @@ def _acts(*steps: tuple[str, str, dict[str, Any]]) -> tuple[Complaint, list[Any]
         command_id=None,
         known_on=None,
         hindered_days=0,
-        object="khac",
-        **fields,
+        **({"object": "khac"} | fields),
     )
     for on, act, extra in rest:
         complaint.record(
@@ -195,3 +195,29 @@ def test_the_stage_catalogue_counts_received_resolved_in_time_late_and_pending()
         "KN.9": 2,
         "KN.10": 1,
     }
+
+
+@pytest.mark.parametrize(
+    ("fields", "rule", "kind"),
+    [
+        ({}, "complaint.resolve", "investigation"),  # Thủ trưởng CQĐT, Điều 475 k1
+        ({"against_level": "kiem_sat_vien"}, "complaint.resolve", "procuracy"),
+        ({"against_level": "tham_phan"}, "complaint.resolve", "court"),
+        ({"object": "giu_nguoi"}, "complaint.resolve_custody", "procuracy"),  # Điều 474 k2
+        ({"object": "giu_nguoi"}, "complaint.forward_custody", "investigation"),
+        ({}, "complaint.supervision_answer", "investigation"),
+        ({}, "complaint.time_bar", "unknown"),  # the complainant's right, no body's duty
+        (
+            {"nature": "to_cao", "against_level": "can_bo_co_quan_khac"},
+            "complaint.resolve_denunciation",
+            "procuracy",
+        ),  # Điều 481 k1 last paragraph
+    ],
+)
+def test_a_violation_is_held_against_the_body_that_owed_the_act(
+    fields: dict[str, Any], rule: str, kind: str
+) -> None:
+    complaint, acts = _acts(("2025-03-03", "", {**RECEIVE, **fields}))
+    violation = SimpleNamespace(rule=rule)
+    assert STATISTICS.agency is not None
+    assert STATISTICS.agency(violation, complaint, acts, date(2025, 3, 31)).kind == kind

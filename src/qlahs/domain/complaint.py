@@ -69,6 +69,9 @@ OUTCOME_NAMES = {
     "dung_mot_phan": "Đúng một phần",
     "tra_lai": "Trả lại đơn (không thụ lý)",
 }
+# The body that resolves a complaint at the first level when it is not the procuracy: the
+# one the procuracy supervises (Điều 475 k1–2, 477, 483 k1).
+SUPERVISED_BODY = {"dieu_tra_vien": "CQDT", "can_bo_co_quan_khac": "CQ_KHAC", "tham_phan": "TOA"}
 # Resolved at the first level with no further level: the decision is final (Điều 474 k2 ¶5,
 # 474 k3 ¶3, 475 k2 ¶2, 476 k2, 477 k1 ¶3).
 FINAL_FIRST = frozenset({"cap_truong_co_quan_khac", "vien_truong", "chanh_an"})

@@ -15,6 +15,7 @@ from qlahs.domain.complaint import (
     OUTCOME_NAMES,
     RECEIVER_NAMES,
     REQUEST_NAMES,
+    SUPERVISED_BODY,
     Complaint,
 )
 from qlahs.kernel.schema import metadata
@@ -66,7 +67,8 @@ def complaint_rows(
     lines: dict[str, list[str]] = {"transfers": [], "extensions": [], "further": [], "notes": []}
     resolved_on = None
     requests: dict[str, dict[str, Any]] = {}
-    addressee = RECEIVER_NAMES.get(complaint.received_by, complaint.received_by)
+    body = SUPERVISED_BODY.get(complaint.against_level, complaint.received_by)
+    addressee = RECEIVER_NAMES.get(body, body)
     for act in acts:
         match act:
             case Complaint.Transferred():
