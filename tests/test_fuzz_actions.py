@@ -59,7 +59,7 @@ hostile_value: st.SearchStrategy[Any] = st.one_of(
 )
 
 # Which of the recorded subjects each stage's actions are aimed at (by reference prefix).
-AIMS = {"case": "VA", "custody": "VA", "report": "TB", "unit": "VKS"}
+AIMS = {"case": "VA", "custody": "VA", "report": "TB", "unit": "VKS", "complaint": "KN"}
 # A plausible value per field name, so that commands pass validation and reach the rules.
 KNOWN: dict[str, Any] = {
     "person": "BC1",
@@ -87,6 +87,8 @@ KNOWN: dict[str, Any] = {
     "parent": UNIT,
     "count": 1,
     "year": 2026,
+    "complainant": "Nguyễn Văn An",
+    "request": "YC1",
 }
 
 
@@ -154,6 +156,20 @@ REPORT_STEPS: list[tuple[str, str, dict[str, Any]]] = [
     ("2025-04-25", "report.request_extension", {}),
     ("2025-04-29", "report.grant_extension", {"months": 1}),
 ]
+COMPLAINT_STEPS: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "2025-03-03",
+        "complaint.receive",
+        {"nature": "khieu_nai", "against_level": "dieu_tra_vien", "complainant": "Trần Văn B"},
+    ),
+    (
+        "2025-03-04",
+        "complaint.request_supervision",
+        {"request": "YC1", "request_kind": "kien_nghi"},
+    ),
+    ("2025-03-07", "complaint.resolve", {"outcome": "sai"}),
+    ("2025-03-10", "complaint.complain_further", {}),
+]
 
 
 def _world(engine: Engine) -> list[str]:
@@ -173,6 +189,12 @@ def _world(engine: Engine) -> list[str]:
         ref = f"TB-{length}"
         steps += [
             {"on": on, "do": do, "ref": ref, "with": w} for on, do, w in REPORT_STEPS[:length]
+        ]
+        refs.append(ref)
+    for length in range(1, len(COMPLAINT_STEPS) + 1):
+        ref = f"KN-{length}"
+        steps += [
+            {"on": on, "do": do, "ref": ref, "with": w} for on, do, w in COMPLAINT_STEPS[:length]
         ]
         refs.append(ref)
     steps.append({"on": "2026-03-02", "do": "number.issue", "ref": "-"} | {"with": {**_number()}})

@@ -42,6 +42,7 @@ BUILT_IN = (
     "qlahs.stages.civil.stage",
     "qlahs.stages.administrative.stage",
     "qlahs.stages.statreport.stage",
+    "qlahs.stages.complaint.stage",
 )
 
 # (subject id, subject, its acts) -> rows of the stage's own tables
