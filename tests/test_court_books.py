@@ -15,10 +15,12 @@ from typer.testing import CliRunner
 from qlahs.cli import app
 from qlahs.cli import cases as cases_cli
 from qlahs.cli import court as court_cli
+from qlahs.demo.court_plan import court_commands
 from qlahs.engine import Engine
 from qlahs.exports.books import write_book_xlsx
 from qlahs.kernel.schema import metadata
 from qlahs.projections.books import book
+from stats_fakes import FakeEngine
 from test_stats_court import KNOWN
 
 UNIT = "VKS-T"
@@ -130,3 +132,20 @@ def test_civil_show_prints_the_matter_its_acts_deadlines_and_violations(
     assert earlier.exit_code == 1 and "sau ngày xét 01/01/2025" in earlier.output
     missing = CliRunner().invoke(app, ["admin", "show", "HC9", "--db", url])
     assert missing.exit_code == 1 and "Không tìm thấy vụ án hành chính HC9" in missing.output
+
+
+def test_the_demo_year_of_court_matters_is_lawful_and_has_what_people_look_for() -> None:
+    steps = court_commands(120, 30, date(2026, 11, 30), 7, UNIT)
+    fake = FakeEngine(UNIT)
+    assert [s for s in steps if not fake.execute(s)] == []  # every act the machine allows
+    done = {s["do"] for s in steps}
+    wanted = {"suspend", "dismiss", "appeal", "protest", "appeal_judge", "decide_petition"}
+    assert {f"civil.{verb}" for verb in wanted} <= done
+    assert {"admin.judge", "admin.appeal"} <= done
+    late = [
+        v
+        for (kind, ref) in fake.subjects
+        for v in fake.judge(kind, ref, date(2026, 11, 30)).violations
+    ]
+    assert {v.rule for v in late} >= {"civil.notify_procuracy", "civil.trial_prepare"}
+    assert len({s["ref"] for s in steps}) == 150
