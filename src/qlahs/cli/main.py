@@ -13,6 +13,7 @@ from qlahs.cli import generate, transfer
 from qlahs.cli.access import access_app
 from qlahs.cli.audit import audit_app
 from qlahs.cli.cases import case_app
+from qlahs.cli.court import admin_app, civil_app
 from qlahs.cli.drafting import draft_app
 from qlahs.cli.errors import QlahsGroup
 from qlahs.cli.numbers import number_app
@@ -65,6 +66,8 @@ app = typer.Typer(
 scenario_app = typer.Typer(help="Kịch bản thời hạn tố tụng (SCENARIOS.md).", no_args_is_help=True)
 app.add_typer(scenario_app, name="scenario")
 app.add_typer(case_app, name="case")
+app.add_typer(civil_app, name="civil")
+app.add_typer(admin_app, name="admin")
 app.add_typer(draft_app, name="draft")
 app.add_typer(number_app, name="number")
 app.add_typer(stats_app, name="stats")

@@ -18,6 +18,8 @@ from rich.progress import Progress
 from rich.table import Table
 
 from qlahs.demo.cases import show_cases, with_cases
+from qlahs.demo.civil import show_court_matters
+from qlahs.demo.court_plan import court_commands
 from qlahs.demo.documents import draft_documents
 from qlahs.demo.numbers import show_registers
 from qlahs.demo.reports import UNIT, commands
@@ -26,6 +28,7 @@ from qlahs.demo.stats import year_report
 from qlahs.engine import Engine
 from qlahs.exports.books import write_book_xlsx
 from qlahs.kernel.errors import CommandRejected
+from qlahs.kernel.subject import day_of
 from qlahs.law.calendar import Calendar
 from qlahs.projections.books import book
 from qlahs.store import locate
@@ -51,6 +54,10 @@ def run_demo(
                 Path(str(location.sql_url.database) + suffix).unlink()
     calendar = Calendar.default()
     steps = with_cases(commands(reports, until, seed, calendar), until, seed, calendar)
+    # civil and administrative matters before the area's court: a few hundred at most
+    civil, admin = max(4, min(250, reports // 6)), max(2, min(50, reports // 30))
+    court = court_commands(civil, admin, until, seed, UNIT)
+    steps = sorted(steps + court, key=lambda s: day_of(s["on"]))
     refused = 0
     with Engine.open(db, default_unit=UNIT, default_actor="Văn thư") as engine:
         with progress("Ghi nhận hành vi tố tụng") as bar:
@@ -78,6 +85,7 @@ def run_demo(
         console.print(f"Đã ghi Sổ 04 năm {until.year} ({len(rows)} dòng) vào {path}")
         cases = show_cases(engine, steps, UNIT, until, console)
         show_registers(engine, console, until)
+        court_matters = show_court_matters(engine, court, UNIT, until, out, console)
         stats = year_report(engine, UNIT, out, until, console)  # modules 7–8
         documents = draft_documents(engine, steps, UNIT, out, until, console)
         stats |= send_months(engine, UNIT, until, console)
@@ -86,6 +94,7 @@ def run_demo(
         | documents
         | {"xlsx": str(path), "book_rows": len(rows), "overdue": len(overdue)}
         | cases
+        | court_matters
         | stats
     )
 

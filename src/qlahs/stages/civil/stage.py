@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -12,6 +13,7 @@ from qlahs.kernel.subject import Act
 from qlahs.stages.court.actions import court_actions
 from qlahs.stages.court.book import book_row, book_table
 from qlahs.stages.court.rules import CourtRules
+from qlahs.stages.court.statistics import court_statistics
 from qlahs.stages.registry import Stage
 
 
@@ -34,5 +36,7 @@ STAGE = Stage(
     rules=CivilRules,
     project=_project,
     tables=(civil_book,),
+    book_files=(Path(__file__).with_name("books.yaml"),),
+    statistics=court_statistics("civil", CivilMatter, "vụ việc"),
     actions=court_actions("civil", CivilMatter, civil=True),
 )
