@@ -18,8 +18,10 @@ from qlahs.cli import court as court_cli
 from qlahs.demo.court_plan import court_commands
 from qlahs.engine import Engine
 from qlahs.exports.books import write_book_xlsx
+from qlahs.kernel.bounds import FIRST_ACT_DAY
 from qlahs.kernel.schema import metadata
 from qlahs.projections.books import book
+from qlahs.scenario.units import establish_units
 from stats_fakes import FakeEngine
 from test_stats_court import KNOWN
 
@@ -114,6 +116,7 @@ def test_civil_show_prints_the_matter_its_acts_deadlines_and_violations(
 ) -> None:
     url = f"sqlite:///{tmp_path}/qlahs.db"
     with Engine.open(url, default_unit=UNIT) as engine:
+        establish_units(engine, [UNIT], FIRST_ACT_DAY)  # the tests' own unit, not listed
         record(engine)
     wide = Console(width=400)
     monkeypatch.setattr(court_cli, "console", wide)
