@@ -41,6 +41,7 @@ BUILT_IN = (
     "qlahs.stages.unit.stage",
     "qlahs.stages.civil.stage",
     "qlahs.stages.administrative.stage",
+    "qlahs.stages.mla.stage",
 )
 
 # (subject id, subject, its acts) -> rows of the stage's own tables
