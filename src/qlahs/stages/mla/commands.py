@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, ClassVar
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from qlahs.domain.assistance_request import (
     Channel,
@@ -138,13 +138,13 @@ class Postpone(AssistanceCommand):
     reasons: str = Field(min_length=1, max_length=TEXT_LIMIT, description="Lý do hoãn")
     until: date | None = Field(default=None, description="Hoãn đến ngày")
 
-    @model_validator(mode="after")
-    def _until_after_on(self) -> Postpone:
-        if self.until is not None and self.until <= day_of(self.on):
-            raise ValueError(
-                f"Trường 'until' ({fmt(self.until)}) phải sau ngày hoãn ({fmt(self.on)})."
-            )
-        return self
+    @field_validator("until")
+    @classmethod
+    def _until_after_on(cls, until: date | None, info: ValidationInfo) -> date | None:
+        on = info.data.get("on")
+        if until is not None and on is not None and until <= day_of(on):
+            raise ValueError(f"phải sau ngày hoãn ({fmt(on)})")
+        return until
 
 
 class ExecutorResult(AssistanceCommand):
