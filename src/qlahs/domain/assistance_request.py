@@ -88,6 +88,7 @@ class AssistanceRequest(Subject):
         """VKSNDTC nhận hồ sơ yêu cầu của cơ quan Việt Nam (Điều 22 k1–k2)."""
 
         step = "receive_outgoing"
+        named = "Viện kiểm sát nhân dân tối cao nhận hồ sơ yêu cầu tương trợ tư pháp của cơ quan Việt Nam"
         personal = ("summary",)
         ref: str
         country: str
@@ -102,6 +103,7 @@ class AssistanceRequest(Subject):
         """VKSNDTC nhận yêu cầu của nước ngoài (Điều 23 k1)."""
 
         step = "receive_incoming"
+        named = "Viện kiểm sát nhân dân tối cao nhận yêu cầu tương trợ tư pháp của nước ngoài"
         personal = ("summary",)
         ref: str
         country: str
@@ -117,6 +119,7 @@ class AssistanceRequest(Subject):
         24 k1)."""
 
         step = "receive_summons"
+        named = "Nhận yêu cầu của nước ngoài triệu tập người làm chứng, người giám định"
         personal = ("summary", "person")
         ref: str
         country: str
