@@ -88,7 +88,10 @@ class AssistanceRequest(Subject):
         """VKSNDTC nhận hồ sơ yêu cầu của cơ quan Việt Nam (Điều 22 k1–k2)."""
 
         step = "receive_outgoing"
-        named = "Viện kiểm sát nhân dân tối cao nhận hồ sơ yêu cầu tương trợ tư pháp của cơ quan Việt Nam"
+        named = (
+            "Viện kiểm sát nhân dân tối cao nhận hồ sơ yêu cầu tương trợ tư pháp "
+            "của cơ quan Việt Nam"
+        )
         personal = ("summary",)
         ref: str
         country: str
