@@ -57,8 +57,8 @@ class _Opening(AssistanceCommand):
 
 
 class ReceiveOutgoing(_Opening):
-    """Viện kiểm sát nhân dân tối cao nhận hồ sơ yêu cầu tương trợ tư pháp của cơ quan Việt
-    Nam (Luật Tương trợ tư pháp 2007 Điều 22 khoản 1, 2)."""
+    """Viện kiểm sát nhân dân tối cao nhận hồ sơ yêu cầu tương trợ tư pháp của Việt Nam (Luật
+    Tương trợ tư pháp 2007 Điều 22 khoản 1, 2): yêu cầu của cơ quan Việt Nam gửi nước ngoài."""
 
     action: ClassVar[str] = "mla.receive_outgoing"
 
