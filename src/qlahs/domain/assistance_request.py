@@ -148,6 +148,7 @@ class AssistanceRequest(Subject):
 
     class Returned(Act):
         step = "return_request"
+        personal = ("reasons",)  # the reasons may name people
         reasons: str
 
         def apply(self, aggregate: Any) -> None:
@@ -179,6 +180,7 @@ class AssistanceRequest(Subject):
 
     class Refused(Act):
         step = "refuse"
+        personal = ("reasons",)  # the reasons may name people
         ground: str
         reasons: str
 
@@ -189,6 +191,7 @@ class AssistanceRequest(Subject):
 
     class Postponed(Act):
         step = "postpone"
+        personal = ("reasons",)  # the reasons may name people
         ground: str
         reasons: str
         until: date | None
@@ -199,6 +202,7 @@ class AssistanceRequest(Subject):
 
     class ExecutorReported(Act):
         step = "executor_result"
+        personal = ("reasons",)  # the reasons may name people
         outcome: str
         reasons: str | None
 
