@@ -59,7 +59,14 @@ hostile_value: st.SearchStrategy[Any] = st.one_of(
 )
 
 # Which of the recorded subjects each stage's actions are aimed at (by reference prefix).
-AIMS = {"case": "VA", "custody": "VA", "report": "TB", "unit": "VKS", "complaint": "KN"}
+AIMS = {
+    "case": "VA",
+    "custody": "VA",
+    "report": "TB",
+    "unit": "VKS",
+    "complaint": "KN",
+    "mla": "TTTP",
+}
 # A plausible value per field name, so that commands pass validation and reach the rules.
 KNOWN: dict[str, Any] = {
     "person": "BC1",
@@ -89,6 +96,12 @@ KNOWN: dict[str, Any] = {
     "year": 2026,
     "complainant": "Nguyễn Văn An",
     "request": "YC1",
+    # mutual legal assistance: who asks, from where, about what, who executes, why refused
+    "country": "Lào",
+    "requesting_body": "Viện kiểm sát nhân dân tỉnh Sơn La",
+    "related_ref": "VA1-3",
+    "executor": "Cơ quan Cảnh sát điều tra Bộ Công an",
+    "reasons": "Hồ sơ thiếu bản dịch",
 }
 
 
@@ -170,6 +183,16 @@ COMPLAINT_STEPS: list[tuple[str, str, dict[str, Any]]] = [
     ("2025-03-07", "complaint.resolve", {"outcome": "sai"}),
     ("2025-03-10", "complaint.complain_further", {}),
 ]
+# Requests for mutual legal assistance at each step of both directions.
+MLA_ASKED = {"country": "Lào", "requesting_body": "VKS tỉnh Sơn La"}
+MLA_STEPS: list[tuple[str, str, str, dict[str, Any]]] = [
+    ("TTTP-1", "2025-03-03", "mla.receive_outgoing", MLA_ASKED),
+    ("TTTP-2", "2025-03-03", "mla.receive_outgoing", MLA_ASKED),
+    ("TTTP-2", "2025-03-10", "mla.send_abroad", {"channel": "dieu_uoc"}),
+    ("TTTP-3", "2025-03-03", "mla.receive_incoming", MLA_ASKED),
+    ("TTTP-4", "2025-03-03", "mla.receive_incoming", MLA_ASKED),
+    ("TTTP-4", "2025-03-10", "mla.forward_to_executor", {"executor": "CQĐT Bộ Công an"}),
+]
 
 
 def _world(engine: Engine) -> list[str]:
@@ -197,6 +220,8 @@ def _world(engine: Engine) -> list[str]:
             {"on": on, "do": do, "ref": ref, "with": w} for on, do, w in COMPLAINT_STEPS[:length]
         ]
         refs.append(ref)
+    steps += [{"on": on, "do": do, "ref": ref, "with": w} for ref, on, do, w in MLA_STEPS]
+    refs += sorted({ref for ref, *_ in MLA_STEPS})
     steps.append({"on": "2026-03-02", "do": "number.issue", "ref": "-"} | {"with": {**_number()}})
     for step in steps:
         engine.execute(step)

@@ -43,6 +43,7 @@ BUILT_IN = (
     "qlahs.stages.administrative.stage",
     "qlahs.stages.statreport.stage",
     "qlahs.stages.complaint.stage",
+    "qlahs.stages.mla.stage",
 )
 
 # (subject id, subject, its acts) -> rows of the stage's own tables
