@@ -44,4 +44,4 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 clean:
-	rm -rf $(VENV) demo.db so-04.xlsx .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) demo.db so-*.xlsx thong-ke-* van-ban .pytest_cache .mypy_cache .ruff_cache
