@@ -42,9 +42,9 @@ def test_case_show_prints_the_case_its_persons_acts_deadlines_and_violations(db:
     assert "Diễn biến (17 hành vi tố tụng)" in out  # nothing dated after the day
     assert "Lệnh tạm giam" in out and "Cáo trạng" not in out
     # every deadline with how it was computed
-    assert "Thời hạn tạm giam (custody.detention) — VA1/BC1 — hạn cuối 20/06/2025" in out
+    assert "Thời hạn tạm giam — VA1/BC1 — hạn cuối 20/06/2025" in out
     assert "Tạm giam: tính cả ngày bắt đầu 22/05/2025 là ngày thứ 1" in out
-    assert "Viện kiểm sát quyết định việc truy tố (prosecution.decide)" in out
+    assert "Viện kiểm sát quyết định việc truy tố — VA1" in out
     # every violation, citing its article
     assert "Vi phạm tại ngày 25/05/2025 (1)" in out
     assert "VA1/BC2: phê chuẩn quyết định khởi tố bị can ngày 20/03/2025, chậm 3 ngày" in out

@@ -218,7 +218,7 @@ def _deadline_heading(deadline: Deadline, titles: dict[str, str], day: date) -> 
         status += f", quá {days_between(deadline.due, day)} ngày"
     title = titles.get(deadline.rule, deadline.rule)
     return (
-        f"  [bold]{title}[/] ({deadline.rule}) — {deadline.ref} — hạn cuối {fmt(deadline.due)} "
+        f"  [bold]{title}[/] — {deadline.ref} — hạn cuối {fmt(deadline.due)} "
         f"— {status} — {deadline.article}"
     )
 
