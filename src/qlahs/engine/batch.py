@@ -25,7 +25,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 
 from qlahs.engine import gate
-from qlahs.engine.command_log import CommandLog, digest, log_id, scope_of
+from qlahs.engine.command_log import CommandLog, digest, handled, log_id, scope_of
 from qlahs.kernel.errors import CommandRejected, ConcurrencyError
 from qlahs.kernel.subject import subject_id
 from qlahs.stages.commands import Command, Recorded
@@ -154,25 +154,10 @@ def _one(
             engine.authorize(wish)
     except CommandRejected as error:
         raise BatchRejected(index, error) from None
-    result = Recorded(
-        action=command.action,
-        ref=subject.ref,
-        kind=subject.kind,
-        version=subject.version,
-        stage=subject.stage,
-        on=command.on.isoformat(),
-    )
+    result = Recorded.of(command, subject)
     pending: list[Aggregate] = [subject, *others]
     if log is not None:
-        assert command.command_id is not None
-        entry = CommandLog._create(
-            CommandLog.Handled,
-            id=log,
-            command_id=command.command_id,
-            result=result.model_dump(),
-            digest=sent_as,
-            scope=scope,
-        )
+        entry = handled(log, command, result, sent_as, scope)
         logged[log] = entry
         touched[log] = None
         pending.append(entry)

@@ -17,7 +17,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.utils import register_topic
 
 from qlahs.kernel.subject import subject_id
-from qlahs.stages.commands import Command
+from qlahs.stages.commands import Command, Recorded
 
 
 class CommandLog(Aggregate):
@@ -39,6 +39,19 @@ class CommandLog(Aggregate):
         result: dict[str, Any]
         digest: str
         scope: str
+
+
+def handled(log: UUID, command: Command, result: Recorded, sent_as: str, scope: str) -> CommandLog:
+    """The log entry of a command sent with its id, saved with the acts it recorded."""
+    assert command.command_id is not None
+    return CommandLog._create(
+        CommandLog.Handled,
+        id=log,
+        command_id=command.command_id,
+        result=result.model_dump(),
+        digest=sent_as,
+        scope=scope,
+    )
 
 
 def scope_of(unit: str, actor: str) -> str:

@@ -25,7 +25,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 
 from qlahs.engine import batch, gate
-from qlahs.engine.command_log import CommandLog, digest, log_id, scope_of
+from qlahs.engine.command_log import digest, handled, log_id, scope_of
 from qlahs.engine.questions import Questions
 from qlahs.engine.units_in_force import require_unit_in_force
 from qlahs.kernel.bounds import NAME_LIMIT, bad_name, bad_text, quoted
@@ -171,27 +171,10 @@ class Engine(Questions):
             except BaseException:
                 self._evict(subject, *others)
                 raise
-            result = Recorded(
-                action=command.action,
-                ref=subject.ref,
-                kind=subject.kind,
-                version=subject.version,
-                stage=subject.stage,
-                on=command.on.isoformat(),
-            )
+            result = Recorded.of(command, subject)
             pending: list[Aggregate] = [subject, *others]
             if log is not None:
-                assert command.command_id is not None
-                pending.append(
-                    CommandLog._create(
-                        CommandLog.Handled,
-                        id=log,
-                        command_id=command.command_id,
-                        result=result.model_dump(),
-                        digest=sent_as,
-                        scope=scope,
-                    )
-                )
+                pending.append(handled(log, command, result, sent_as, scope))
             try:
                 self.log.save(*pending)
             except IntegrityError:

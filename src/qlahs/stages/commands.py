@@ -107,3 +107,15 @@ class Recorded(BaseModel):
     version: int
     stage: str
     on: str
+
+    @classmethod
+    def of(cls, command: Command, subject: Any) -> Recorded:
+        """What `command` left on `subject`, once its act is recorded."""
+        return cls(
+            action=command.action,
+            ref=subject.ref,
+            kind=subject.kind,
+            version=subject.version,
+            stage=subject.stage,
+            on=command.on.isoformat(),
+        )
