@@ -136,3 +136,27 @@ def test_a_leader_classifies_and_assigns_a_record_from_the_command_line(tmp_path
     assert seen.exit_code == 0 and "Giao người được xem hồ sơ" in seen.output
     hidden = _run(["audit", "history", "TB1"], db, "vt.kv1")
     assert hidden.exit_code == 1
+
+
+def test_a_user_is_added_only_to_a_unit_of_today_s_organisation(tmp_path: Path) -> None:
+    db = _setup(tmp_path)
+    add = ["access", "user", "add", "vt.x", "--name", "Lê Văn Gõ", "--role", "van_thu"]
+    typo = _run([*add, "--unit", "VKSKV11"], db)  # the system: no access check stops it first
+    assert typo.exit_code != 0
+    assert "Không có đơn vị VKSKV11" in typo.output
+    assert "Traceback" not in typo.output
+    with Engine.open(db, default_unit="VKSQN") as engine:
+        for do, ref, fields in (
+            ("unit.establish", "VKSKV1", {"name": "Khu vực 1", "level": "khu_vuc"}),
+            ("unit.establish", "VKSKV2", {"name": "Khu vực 2", "level": "khu_vuc"}),
+            ("unit.merge_into", "VKSKV2", {"into": "VKSKV1"}),
+        ):
+            engine.execute({"do": do, "ref": ref, "on": "2025-09-01", "unit": ref, "with": fields})
+    merged = _run([*add, "--unit", "VKSKV2"], db, "qt.qn")
+    assert merged.exit_code != 0
+    assert "đã sáp nhập vào VKSKV1" in merged.output
+    moved = _run(["access", "user", "change", "vt.kv1", "--unit", "VKSKV2"], db, "qt.qn")
+    assert moved.exit_code != 0
+    assert "đã sáp nhập vào VKSKV1" in moved.output
+    kept = _run([*add, "--unit", "VKSKV1"], db, "qt.qn")
+    assert kept.exit_code == 0, kept.output

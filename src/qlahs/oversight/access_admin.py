@@ -3,6 +3,7 @@ first, then records events; nothing here decides access itself."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -15,7 +16,10 @@ from qlahs.access.records import RecordAccess, record_access_id
 from qlahs.access.roles import role_book
 from qlahs.access.users import Profile, User
 from qlahs.engine import gate
+from qlahs.engine.units_in_force import unit_refusal
 from qlahs.kernel.errors import CommandRejected, ConcurrencyError, SubjectNotFound
+from qlahs.kernel.subject import Act, subject_id
+from qlahs.law.units import units
 
 if TYPE_CHECKING:
     from qlahs.engine import Engine
@@ -40,11 +44,21 @@ def _save(engine: Engine, aggregate: Any, what: str) -> None:
 # -- users -----------------------------------------------------------------------------------
 
 
+def _require_unit(engine: Engine, code: str) -> None:
+    """A user works in a unit of today's organisation: a typo would give them a unit of
+    their own that sees nothing, and a merged unit takes no more acts."""
+    acts = [a for a in engine.log.events.get(subject_id("unit", code)) if isinstance(a, Act)]
+    refusal = unit_refusal(code, date.today(), acts, listed=code in units().units)
+    if refusal is not None:
+        raise CommandRejected(refusal)
+
+
 def enrol(engine: Engine, login: str, profile: Profile) -> User:
     """Add a user (quản trị of their unit or a unit above it)."""
     for code in profile.roles:
         role_book().role(code)
     engine.authorize(Wish("manage.users", f"thêm người dùng {login}", profile.unit))
+    _require_unit(engine, profile.unit)
     if gate.find_user(engine, login) is not None:
         raise CommandRejected(f"Trường 'login': người dùng {login!r} đã có.")
     user = User.enrol(login, profile, *_by(engine))
@@ -61,6 +75,8 @@ def change(engine: Engine, login: str, profile: Profile) -> User:
         raise CommandRejected(f"Trường 'login': không có người dùng {login!r}.")
     for unit in dict.fromkeys((user.current.unit, profile.unit)):
         engine.authorize(Wish("manage.users", f"sửa người dùng {login}", unit))
+    if profile.unit != user.current.unit:
+        _require_unit(engine, profile.unit)
     if user.current != profile:
         user.change(profile, *_by(engine))
         _save(engine, user, f"người dùng {login}")
