@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request, Response
 
 from qlahs.engine import Engine
-from qlahs.http import commands, lists, problems, records
+from qlahs.http import commands, docs, lists, pages, problems, records
 from qlahs.http.auth import Service
 
 LARGEST_BODY = 1_000_000  # bytes: the largest command is a few kilobytes
@@ -43,7 +43,7 @@ def create_app(
     )
     problems.install(app)
     app.middleware("http")(_bounded)
-    for router in (commands.router, lists.router, records.router):
+    for router in (commands.router, lists.router, records.router, docs.router, pages.router):
         app.include_router(router)
     return app
 

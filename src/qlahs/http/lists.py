@@ -130,6 +130,7 @@ def state(engine: Engine, kind: str, ref: str, as_of: str | None, known_at: str 
         "ref": ref,
         "unit": first.unit,
         "as_of": when.isoformat(),
+        "as_of_text": f"{when:%d/%m/%Y}",
         "known_at": moment_.isoformat() if moment_ else None,
         "acts": len([a for a in acts if a.day <= when]),
         "deadlines": [shown.deadline(engine, d) for d in judgement.deadlines],

@@ -11,10 +11,11 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from qlahs.access.actor import AccessDenied
+from qlahs.http.render import problem_page
 from qlahs.kernel.errors import (
     CommandRejected,
     ConcurrencyError,
@@ -56,6 +57,24 @@ class Problem(QlahsError):
     def __init__(self, status: int, detail: str, field: str | None = None) -> None:
         super().__init__(detail)
         self.status, self.detail, self.field = status, detail, field
+
+
+def respond(
+    request: Request,
+    status: int,
+    detail: str,
+    *,
+    field: str | None = None,
+    errors: list[dict[str, str]] | None = None,
+) -> Response:
+    """A problem for an API client; for a reader of the dashboard, a page saying the same
+    (or the sign-in form when the reader is not signed in)."""
+    if not request.url.path.startswith("/dashboard"):
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return problem(status, detail, field=field, errors=errors, headers=headers)
+    if status == 401:
+        return RedirectResponse("/dashboard/sign-in", status_code=303)
+    return problem_page(status, TITLES.get(status, "Lỗi"), detail)
 
 
 def problem(
@@ -100,15 +119,13 @@ def status_of(error: QlahsError) -> int:
     return 400
 
 
-def _qlahs(request: Request, error: Exception) -> JSONResponse:
+def _qlahs(request: Request, error: Exception) -> Response:
     assert isinstance(error, QlahsError)
     field = error.field if isinstance(error, Problem) else None
-    status = status_of(error)
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return problem(status, str(error), field=field, headers=headers)
+    return respond(request, status_of(error), str(error), field=field)
 
 
-def _invalid(request: Request, error: Exception) -> JSONResponse:
+def _invalid(request: Request, error: Exception) -> Response:
     """FastAPI's validation of a body or a parameter, in Vietnamese, naming each field."""
     assert isinstance(error, RequestValidationError)
     items: list[dict[str, str]] = []
@@ -126,21 +143,21 @@ def _invalid(request: Request, error: Exception) -> JSONResponse:
     first = items[0]
     lines = [f"trường '{i['field']}': {i['detail']}" for i in items]
     detail = "Dữ liệu gửi lên không hợp lệ: " + "; ".join(lines) + "."
-    return problem(422, detail, field=first["field"], errors=items)
+    return respond(request, 422, detail, field=first["field"], errors=items)
 
 
-def _http(request: Request, error: Exception) -> JSONResponse:
+def _http(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     detail = {
         404: f"Không có đường dẫn {request.url.path} (xem /docs).",
         405: f"Đường dẫn {request.url.path} không nhận phương thức {request.method}.",
     }.get(error.status_code, TITLES.get(error.status_code, "Yêu cầu không hợp lệ") + ".")
-    return problem(error.status_code, detail)
+    return respond(request, error.status_code, detail)
 
 
-def _internal(request: Request, error: Exception) -> JSONResponse:
+def _internal(request: Request, error: Exception) -> Response:
     log.exception("Lỗi nội bộ khi phục vụ %s %s", request.method, request.url.path)
-    return problem(500, INTERNAL)
+    return respond(request, 500, INTERNAL)
 
 
 def install(app: FastAPI) -> None:
