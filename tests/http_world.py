@@ -27,7 +27,7 @@ PEOPLE = {
 }
 
 
-@dataclass
+@dataclass(repr=False)
 class World:
     client: TestClient
     engine: Engine

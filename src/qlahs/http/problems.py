@@ -92,7 +92,8 @@ def problem(
         "detail": detail,
     }
     found = _FIELD.search(detail)
-    named = field or (found and (found[1] or found[2])) or None
+    named = field or (found and (found[1] or found[2])) or ""
+    named = ".".join(part for part in named.split(".") if part not in _NOT_FIELDS)
     if named:
         body["field"] = named
     article = _ARTICLE.search(detail)
