@@ -147,3 +147,10 @@ def test_the_token_commands(tmp_path: object) -> None:
     assert again.exit_code == 1 and "đã bị thu hồi" in again.output
     nobody = runner.invoke(app, ["access", "token", "create", "khong.co", "--db", db])
     assert nobody.exit_code == 1 and "không có người dùng" in nobody.output
+
+
+def test_serve_refuses_a_store_that_is_not_there(tmp_path: object) -> None:
+    missing = CliRunner().invoke(app, ["serve", "--db", f"sqlite:///{tmp_path}/khong-co.db"])
+    assert missing.exit_code == 2 and "khong-co.db" in missing.output
+    helped = CliRunner().invoke(app, ["serve", "--help"])
+    assert helped.exit_code == 0 and "--trust-header" in helped.output
