@@ -90,6 +90,15 @@ def test_search_statistics_registers_and_templates(world: World) -> None:
     assert world.get("/numbers/registers", unit="VKSKV1").json() == {"items": []}
     templates = world.get("/drafting/templates").json()["items"]
     assert templates and all(t["title"] for t in templates)
+    about_reports = [t["id"] for t in templates if "report" in t["about"]]
+    chosen = {"prosecutor": "Phạm Văn Sát", "deputy": "Lê Văn Phó", "signer": "Lê Văn Phó"}
+    drafted = world.get(
+        f"/drafting/{about_reports[0]}/preview", ref="TB-A1", as_of="05/03/2025", **chosen
+    )
+    assert drafted.status_code == 200, drafted.text
+    assert drafted.content[:2] == b"PK" and ".docx" in drafted.headers["content-disposition"]
+    before = world.get(f"/drafting/{about_reports[0]}/preview", ref="TB-A1", as_of="01/03/2025")
+    assert before.status_code == 400 and "chưa có vào ngày" in before.json()["detail"]
 
 
 def test_typed_commands_and_the_preview(world: World) -> None:

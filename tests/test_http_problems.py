@@ -107,6 +107,16 @@ def test_a_body_larger_than_any_command_is_refused(world: World) -> None:
     huge = receive("TB-P5") | {"note": "x" * 2_000_000}
     _is_problem(world.post("/commands", huge), 413)
 
+    def chunks() -> Iterator[bytes]:
+        yield json.dumps(receive("TB-P6")).encode()
+
+    streamed = world.client.post(
+        "/commands",
+        content=chunks(),
+        headers=world.auth("clerk") | {"content-type": "application/json"},
+    )
+    _is_problem(streamed, 411)
+
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
@@ -147,6 +157,10 @@ def test_the_token_commands(tmp_path: object) -> None:
     assert again.exit_code == 1 and "đã bị thu hồi" in again.output
     nobody = runner.invoke(app, ["access", "token", "create", "khong.co", "--db", db])
     assert nobody.exit_code == 1 and "không có người dùng" in nobody.output
+    verified = runner.invoke(app, ["audit", "verify", "--db", db])  # tokens are chained too
+    assert verified.exit_code == 0, verified.output
+    refusals = runner.invoke(app, ["audit", "refusals", "--db", db])
+    assert refusals.exit_code == 0, refusals.output
 
 
 def test_serve_refuses_a_store_that_is_not_there(tmp_path: object) -> None:

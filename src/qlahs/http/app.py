@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request, Response
 
 from qlahs.engine import Engine
-from qlahs.http import commands, docs, lists, pages, problems, records
+from qlahs.http import commands, docs, drafts, lists, pages, problems, records
 from qlahs.http.auth import Service
 
 LARGEST_BODY = 1_000_000  # bytes: the largest command is a few kilobytes
@@ -43,7 +43,14 @@ def create_app(
     )
     problems.install(app)
     app.middleware("http")(_bounded)
-    for router in (commands.router, lists.router, records.router, docs.router, pages.router):
+    for router in (
+        commands.router,
+        lists.router,
+        records.router,
+        drafts.router,
+        docs.router,
+        pages.router,
+    ):
         app.include_router(router)
     return app
 
@@ -51,7 +58,10 @@ def create_app(
 async def _bounded(
     request: Request, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:
-    """A body larger than any command is refused before it is read."""
+    """A body larger than any command is refused before it is read; so is a body of unknown
+    length (chunked), which could be of any size."""
+    if "content-length" not in request.headers and "transfer-encoding" in request.headers:
+        return problems.problem(411, "Cần tiêu đề Content-Length cho nội dung gửi lên.")
     length = request.headers.get("content-length", "0")
     if not length.isdigit() or int(length) > LARGEST_BODY:
         return problems.problem(413, f"Nội dung yêu cầu quá lớn (tối đa {LARGEST_BODY} byte).")

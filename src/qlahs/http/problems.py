@@ -44,6 +44,7 @@ TITLES = {
     404: "Không tìm thấy",
     405: "Phương thức không được hỗ trợ",
     409: "Xung đột với hồ sơ hiện có",
+    411: "Thiếu độ dài nội dung",
     413: "Yêu cầu quá lớn",
     422: "Dữ liệu không hợp lệ",
     500: "Lỗi nội bộ",

@@ -1,5 +1,5 @@
-"""Books (a JSON page, or the whole book as Excel), search, statistics, number registers and
-the drafting templates, over HTTP."""
+"""Books (a JSON page, or the whole book as Excel), search, statistics and number registers,
+over HTTP."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
-from qlahs.access.policy import Wish
-from qlahs.drafting.catalogue import catalogue as templates_catalogue
 from qlahs.engine import Engine
 from qlahs.exports.books import write_book_xlsx
 from qlahs.http.auth import ApiEngine
@@ -137,14 +135,3 @@ def registers(engine: ApiEngine, unit: UnitCode = None, year: Year = None) -> di
     with engine.sql.connect() as connection:
         found = number_queries.registers(connection, visible, year)
     return {"items": [{k: _cell(v) for k, v in row.items()} for row in found]}
-
-
-@router.get("/drafting/templates", summary="Các mẫu văn bản soạn thảo được")
-def templates(engine: ApiEngine) -> dict[str, Any]:
-    engine.authorize(Wish("read.records", "xem danh mục mẫu văn bản"))
-    return {
-        "items": [
-            {"id": t.id, "title": t.title, "kind": t.kind, "summary": t.summary}
-            for t in templates_catalogue().all()
-        ]
-    }
