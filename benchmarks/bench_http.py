@@ -24,6 +24,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import textwrap
 import threading
 import time
 import uuid
@@ -244,7 +245,7 @@ def write_section(lines: list[str], path: Path) -> None:
     if SECTION in old:
         start = old.index(SECTION)
         end = next((i for i in range(start + 1, len(old)) if old[i].startswith("## ")), len(old))
-        new = old[:start] + lines + old[end:]
+        new = old[:start] + lines + ([""] if end < len(old) else []) + old[end:]
     elif "## History" in old:
         at = old.index("## History")
         new = old[:at] + lines + [""] + old[at:]
@@ -288,9 +289,7 @@ def main() -> None:
         cwd=ROOT,
         check=False,
     ).stdout.strip()
-    lines = [
-        SECTION,
-        "",
+    intro = (
         "`python benchmarks/bench_http.py"
         + (" --postgres URL" if args.postgres else "")
         + f" --clients {args.clients} --rounds {args.rounds} --workers {args.workers}`: "
@@ -301,15 +300,33 @@ def main() -> None:
         "`GET /deadlines/overdue`, pages of 50); then the same requests in-process "
         "(`Engine.as_user(…)`, one after another) on a fresh store of the same kind. "
         "Latencies are per request, client side for HTTP. This section is rewritten by the "
-        "script; `make bench` keeps it.",
+        "script; `make bench` keeps it."
+    )
+    reading = (
+        f"- Reading: a worker process serves one request at a time, so with {args.clients} "
+        f"clients and {args.workers} workers an HTTP request mostly waits for those ahead of "
+        "it; its latency is not the Engine's. Compare the requests per second (and the "
+        "seconds for the same requests) with the in-process run, which asks one at a time."
+    )
+    lines = [
+        SECTION,
         "",
-        f"- **Date:** {started:%Y-%m-%d %H:%M} UTC. **Commit:** `{revision}`. **Machine:** "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, shared with other work.",
+        *textwrap.wrap(intro, 95),
+        "",
+        *textwrap.wrap(
+            f"- **Date:** {started:%Y-%m-%d %H:%M} UTC. **Commit:** `{revision}`. **Machine:** "
+            f"{os.cpu_count()} cores, Python {platform.python_version()}, shared with other "
+            "work.",
+            95,
+            subsequent_indent="  ",
+        ),
         "",
         "| Store | Where | Requests | Errors | Commands p50 / p95 ms | Lists p50 / p95 ms "
         "| Requests/s | Seconds |",
         "|---|---|---:|---:|---:|---:|---:|---:|",
         *rows,
+        "",
+        *textwrap.wrap(reading, 95, subsequent_indent="  "),
     ]
     if errors:
         lines += ["", "First errors: " + "; ".join(errors[:5])]
