@@ -123,6 +123,10 @@ def test_the_openapi_document_comes_from_the_command_models(world: World) -> Non
     schema = spec["components"]["schemas"][schema_ref.rsplit("/", 1)[1]]
     assert {"ref", "on", "source", "received_by"} <= set(schema["properties"])
     assert "/deadlines/overdue" in spec["paths"] and "/books/{number}/xlsx" in spec["paths"]
+    listed = spec["paths"]["/deadlines/overdue"]["get"]["responses"]["200"]["content"]
+    assert listed["application/json"]["schema"]["$ref"].endswith("/DeadlinePage")
+    row = spec["components"]["schemas"]["DeadlineRow"]["properties"]
+    assert {"article", "explanation", "due_text"} <= set(row)
     docs = world.client.get("/docs")
     assert docs.status_code == 200 and "Tiếp nhận nguồn tin" in docs.text
     assert "cdn" not in docs.text.lower() and "<script" not in docs.text

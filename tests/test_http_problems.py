@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from http_world import World, http_world, receive
 from qlahs.cli import app
-from qlahs.http.problems import INTERNAL, MEDIA_TYPE
+from qlahs.http.problems import INTERNAL, MEDIA_TYPE, problem
 from qlahs.oversight import tokens
 
 PROBLEM_KEYS = {"type", "title", "status", "detail"}
@@ -168,3 +168,28 @@ def test_serve_refuses_a_store_that_is_not_there(tmp_path: object) -> None:
     assert missing.exit_code == 2 and "khong-co.db" in missing.output
     helped = CliRunner().invoke(app, ["serve", "--help"])
     assert helped.exit_code == 0 and "--trust-header" in helped.output
+
+
+@pytest.mark.parametrize(
+    ("detail", "field", "article"),
+    [
+        (
+            "Trường 'known_on' sau ngày nhận đơn: không thể có thật (Điều 471).",
+            "known_on",
+            "Điều 471",
+        ),
+        ("Quá thời hạn (Điều 146 k5).", None, "Điều 146 k5"),
+        (
+            "Theo khoản 2 Điều 147 BLTTHS 2015, trường 'until' quá 4 tháng.",
+            "until",
+            "khoản 2 Điều 147 BLTTHS 2015",
+        ),
+        ("Tham số 'as_of' phải là ngày dạng dd/mm/yyyy.", "as_of", None),
+    ],
+)
+def test_the_field_and_the_article_are_read_from_the_sentence(
+    detail: str, field: str | None, article: str | None
+) -> None:
+    body = json.loads(problem(409, detail).body)
+    assert body.get("field") == field and body.get("article") == article
+    assert body["detail"] == detail

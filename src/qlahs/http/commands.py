@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from qlahs.engine import Engine, Recorded
 from qlahs.http import shown
 from qlahs.http.auth import ApiEngine, api_engine
+from qlahs.http.models import Preview
 from qlahs.http.problems import Problem
 from qlahs.kernel.bounds import NAME_LIMIT, REF_LIMIT, TEXT_LIMIT
 from qlahs.kernel.errors import UnknownAction
@@ -75,7 +76,11 @@ def post_step(step: Step, engine: ApiEngine, key: IdempotencyKey = None) -> Reco
     return engine.execute(step.as_mapping(key))
 
 
-@router.post("/commands/preview", summary="Xem trước vi phạm một hành vi sẽ gây ra (không ghi)")
+@router.post(
+    "/commands/preview",
+    response_model=Preview,
+    summary="Xem trước vi phạm một hành vi sẽ gây ra (không ghi)",
+)
 def preview(step: Step, engine: ApiEngine) -> dict[str, Any]:
     found = engine.preview(step.as_mapping(None))
     return {"violations": [shown.violation(engine, v) for v in found]}

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from qlahs.engine import Engine
+from qlahs.http import models as m
 from qlahs.http import shown
 from qlahs.http.auth import ApiEngine
 from qlahs.http.params import DateText, MomentText, Paged, UnitCode, day, moment
@@ -22,7 +23,11 @@ RefQuery = Annotated[str | None, Query(max_length=REF_LIMIT, description="Số h
 Within = Annotated[int, Query(ge=0, le=3650, description="Số ngày tới")]
 
 
-@router.get("/deadlines", summary="Thời hạn tại một ngày (mặc định: chưa hoàn thành)")
+@router.get(
+    "/deadlines",
+    response_model=m.DeadlinePage,
+    summary="Thời hạn tại một ngày (mặc định: chưa hoàn thành)",
+)
 def deadlines(
     engine: ApiEngine,
     paged: Paged,
@@ -51,7 +56,9 @@ def deadlines(
     return paged.of(found, lambda d: shown.deadline(engine, d))
 
 
-@router.get("/deadlines/due", summary="Thời hạn sắp đến hạn trong N ngày")
+@router.get(
+    "/deadlines/due", response_model=m.DeadlinePage, summary="Thời hạn sắp đến hạn trong N ngày"
+)
 def due_within(
     engine: ApiEngine,
     paged: Paged,
@@ -71,7 +78,7 @@ def due_within(
     return paged.of(found, lambda d: shown.deadline(engine, d))
 
 
-@router.get("/deadlines/overdue", summary="Thời hạn đã quá hạn")
+@router.get("/deadlines/overdue", response_model=m.DeadlinePage, summary="Thời hạn đã quá hạn")
 def overdue(
     engine: ApiEngine,
     paged: Paged,
@@ -89,7 +96,11 @@ def overdue(
     return paged.of(found, lambda d: shown.deadline(engine, d))
 
 
-@router.get("/violations", summary="Vi phạm thời hạn tố tụng, mỗi vi phạm nêu điều luật")
+@router.get(
+    "/violations",
+    response_model=m.ViolationPage,
+    summary="Vi phạm thời hạn tố tụng, mỗi vi phạm nêu điều luật",
+)
 def violations(
     engine: ApiEngine,
     paged: Paged,
@@ -138,7 +149,11 @@ def state(engine: Engine, kind: str, ref: str, as_of: str | None, known_at: str 
     }
 
 
-@router.get("/subjects/{kind}/{ref}", summary="Tình trạng hồ sơ tại một ngày (thời hạn, vi phạm)")
+@router.get(
+    "/subjects/{kind}/{ref}",
+    response_model=m.SubjectState,
+    summary="Tình trạng hồ sơ tại một ngày (thời hạn, vi phạm)",
+)
 def subject(
     engine: ApiEngine,
     kind: Kind,
@@ -149,7 +164,11 @@ def subject(
     return dict(state(engine, kind, ref, as_of, known_at))
 
 
-@router.get("/subjects/{kind}/{ref}/history", summary="Diễn biến hồ sơ: các hành vi đã ghi nhận")
+@router.get(
+    "/subjects/{kind}/{ref}/history",
+    response_model=m.ActPage,
+    summary="Diễn biến hồ sơ: các hành vi đã ghi nhận",
+)
 def history(
     engine: ApiEngine,
     paged: Paged,

@@ -35,7 +35,8 @@ MEDIA_TYPE = "application/problem+json"
 INTERNAL = "Lỗi nội bộ của qlahs; không có gì được ghi thêm. Hãy báo quản trị hệ thống."
 _FIELD = re.compile(r"[Tt]rường '([^']{1,80})'|[Tt]ham số '?([\w-]{1,40})")
 _ARTICLE = re.compile(
-    r"(?:[Kk]hoản \d+,? )?Điều \d+(?: (?:BLTTHS|BLTTDS|LTTHC|BLHS|[A-ZĐ]{2,}\S*))?"
+    r"(?:[Kk]hoản \d+,? )?Điều \d+(?:[–-]\d+)?(?: (?:khoản |k)\d+)?"
+    r"(?: (?:BLTTHS|BLTTDS|LTTHC|BLHS)(?: \d{4})?)?"
 )
 TITLES = {
     400: "Yêu cầu không hợp lệ",
