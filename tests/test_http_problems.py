@@ -86,6 +86,22 @@ def test_tokens_are_required_checked_and_revocable(world: World, tmp_path: objec
     )
 
 
+def test_the_dashboard_signs_in_with_a_token_kept_in_a_cookie(world: World) -> None:
+    form = {"content-type": "application/x-www-form-urlencoded"}
+    refused = world.client.post("/dashboard/sign-in", content="token=sai", headers=form)
+    assert refused.status_code == 401 and "Mã truy cập không hợp lệ" in refused.text
+    assert world.client.get("/dashboard", follow_redirects=False).status_code == 303
+    token = world.tokens["leader"]
+    signed = world.client.post("/dashboard/sign-in", content=f"token={token}", headers=form)
+    assert signed.status_code == 200 and "Bảng điều khiển" in signed.text
+    assert "Đăng xuất" in signed.text
+    assert world.client.get("/deadlines").status_code == 401  # the cookie opens pages only
+    other = world.client.get("/dashboard/units/VKSKV2")
+    assert other.status_code == 200  # a leader reaches the units under the province
+    out = world.client.post("/dashboard/sign-out", follow_redirects=False)
+    assert out.status_code == 303 and "qlahs_token" in out.headers["set-cookie"]
+
+
 def test_the_trusted_header_only_when_switched_on(tmp_path: object) -> None:
     with http_world(f"sqlite:///{tmp_path}/t.db", trust_header="X-Remote-User") as world:
         who = {"X-Remote-User": "lanh_dao.vksqn"}

@@ -44,7 +44,9 @@ def home(engine: PageEngine) -> RedirectResponse:
 
 
 @router.get("/units/{unit}")
-def unit_page(engine: PageEngine, unit: str, as_of: DateText = None) -> HTMLResponse:
+def unit_page(
+    request: Request, engine: PageEngine, unit: str, as_of: DateText = None
+) -> HTMLResponse:
     view = unit_view(engine, unit[:64], day(as_of, "as_of"))
     return page(
         "unit.html",
@@ -52,12 +54,17 @@ def unit_page(engine: PageEngine, unit: str, as_of: DateText = None) -> HTMLResp
         subtitle=f"Tình hình thời hạn tố tụng tại ngày {view.as_of:%d/%m/%Y}",
         view=view,
         due_days=DUE_SOON_DAYS,
+        signed_in=COOKIE in request.cookies,
     )
 
 
 @router.get("/subjects/{ref}")
 def subject_page(
-    engine: PageEngine, ref: str, as_of: DateText = None, kind: str | None = None
+    request: Request,
+    engine: PageEngine,
+    ref: str,
+    as_of: DateText = None,
+    kind: str | None = None,
 ) -> HTMLResponse:
     ref = ref[:REF_LIMIT]
     chosen = kind[:32] if kind else kind_of(engine, ref)
@@ -69,6 +76,7 @@ def subject_page(
         subtitle=f"Đơn vị {found['unit']} — diễn biến và thời hạn tại ngày {found['as_of_text']}",
         state=found,
         acts=acts,
+        signed_in=COOKIE in request.cookies,
     )
 
 
@@ -78,6 +86,7 @@ def records_acts(engine: Engine, kind: str, ref: str) -> list[dict[str, Any]]:
 
 @router.get("/books")
 def book_page(
+    request: Request,
     engine: PageEngine,
     paged: Paged,
     number: Annotated[str, Query(max_length=10)] = "04",
@@ -101,6 +110,7 @@ def book_page(
         books=sorted(books().values(), key=lambda b: b.number),
         unit=chosen_unit,
         year=chosen,
+        signed_in=COOKIE in request.cookies,
     )
 
 
@@ -142,7 +152,10 @@ async def sign_in(request: Request) -> Response:
         title = "Đăng nhập bảng điều khiển"
         return page("sign_in.html", 401, title=title, message=str(refused))
     answer = RedirectResponse("/dashboard", status_code=303)
-    answer.set_cookie(COOKIE, token, httponly=True, samesite="strict", max_age=12 * 3600)
+    secure = request.url.scheme == "https"
+    answer.set_cookie(
+        COOKIE, token, httponly=True, samesite="strict", secure=secure, max_age=12 * 3600
+    )
     return answer
 
 
