@@ -525,17 +525,24 @@ def history_rows(previous: str) -> list[str]:
     return rows
 
 
-KEPT_SECTION = "## Generator"  # written by hand from benchmarks/bench_generate.py
+# written by hand from benchmarks/bench_generate.py, and by benchmarks/bench_http.py
+KEPT_SECTIONS = ("## Generator", "## HTTP service")
 
 
 def kept_section(previous: str) -> list[str]:
-    """The Generator section of the previous file, kept as it was (up to the next heading)."""
+    """The sections of the previous file other benchmarks write, kept as they were (each up
+    to the next heading)."""
     lines = previous.splitlines()
-    if KEPT_SECTION not in lines:
-        return []
-    start = lines.index(KEPT_SECTION)
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    return ["", *lines[start:end]]
+    kept: list[str] = []
+    for heading in KEPT_SECTIONS:
+        if heading not in lines:
+            continue
+        start = lines.index(heading)
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
+        )
+        kept += ["", *lines[start:end]]
+    return kept
 
 
 def markdown(

@@ -19,8 +19,18 @@ needs_chromium = pytest.mark.skipif(
 
 def screenshot(page: Path, workdir: Path) -> tuple[Path, list[str]]:
     """A screenshot of `page` and every message the page wrote to the browser's console."""
-    assert CHROMIUM is not None
     shot = workdir / f"{page.stem}.png"
+    console, _ = open_in_chromium(page.resolve().as_uri(), workdir, f"--screenshot={shot}")
+    return shot, console
+
+
+def open_in_chromium(
+    address: str, workdir: Path, *what: str, size: tuple[int, int] = (1280, 2400)
+) -> tuple[list[str], str]:
+    """Open `address` (a file or a served page) doing `what` (`--screenshot=…`,
+    `--dump-dom`): the lines the page wrote to the browser's console, and what Chromium
+    printed (the page's DOM, with `--dump-dom`)."""
+    assert CHROMIUM is not None
     finished = subprocess.run(
         [
             CHROMIUM,
@@ -34,9 +44,9 @@ def screenshot(page: Path, workdir: Path) -> tuple[Path, list[str]]:
             f"--user-data-dir={workdir / 'chromium-profile'}",
             "--enable-logging=stderr",
             "--v=0",
-            "--window-size=1280,2400",
-            f"--screenshot={shot}",
-            page.resolve().as_uri(),
+            f"--window-size={size[0]},{size[1]}",
+            *what,
+            address,
         ],
         capture_output=True,
         text=True,
@@ -45,4 +55,4 @@ def screenshot(page: Path, workdir: Path) -> tuple[Path, list[str]]:
     )
     # Chromium logs its own noise (D-Bus, sandbox) too; the page's console lines say CONSOLE.
     console = [line for line in finished.stderr.splitlines() if ":CONSOLE" in line]
-    return shot, console
+    return console, finished.stdout

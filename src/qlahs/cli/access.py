@@ -16,6 +16,7 @@ from qlahs.access.roles import role_book
 from qlahs.access.users import Profile, profile_of, read_users
 from qlahs.cli.options import Db, Kind, Reason, Unit, UnitRequired
 from qlahs.cli.support import console, fail, open_engine
+from qlahs.cli.tokens import token_app
 from qlahs.kernel import yamlio
 from qlahs.kernel.errors import QlahsError
 from qlahs.oversight import access_admin as admin
@@ -28,6 +29,7 @@ access_app = typer.Typer(
 )
 user_app = typer.Typer(help="Người dùng và vai trò.", no_args_is_help=True)
 access_app.add_typer(user_app, name="user")
+access_app.add_typer(token_app, name="token")
 
 
 @user_app.command("add")

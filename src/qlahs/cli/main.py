@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from qlahs.cli import generate, transfer
+from qlahs.cli import generate, serve, transfer
 from qlahs.cli.access import access_app
 from qlahs.cli.audit import audit_app
 from qlahs.cli.cases import case_app
@@ -247,6 +247,7 @@ def demo(
 app.command("generate")(generate.generate_command)
 app.command("export")(transfer.export_command)
 app.command("import")(transfer.import_command)
+app.command("serve")(serve.serve_command)
 
 
 def main() -> None:  # pragma: no cover - console entry point
