@@ -11,6 +11,8 @@ of `CaseRules`). These rules add what differs:
   investigation the procuracy that holds the case (the supreme procuracy, the unit the case is
   recorded for) approves the charges, the detention orders and the hold extensions, and grants
   every extension; such an act recorded for another procuracy is a decision of the wrong one.
+  A case transferred to the agency is held from then on by the procuracy that recorded the
+  transfer.
 
 A case is the agency's when it was opened with it as investigating agency, or transferred to
 it; a transfer to another agency ends that. Both are violations (`wrong_authority`), not
@@ -40,6 +42,9 @@ class OwnAgencyRules(CaseFacts):
     """What a case of the procuracy's own investigation agency adds to module 2."""
 
     own_agency = False
+    # the procuracy that approves and extends: the case's unit, or the one that recorded the
+    # transfer of the case to the agency
+    supervisor = ""
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
@@ -54,6 +59,7 @@ class OwnAgencyRules(CaseFacts):
             if person.get("crime"):
                 self.charges[person["person"]] = person["crime"]
         self.own_agency = is_own_agency(act.investigating_agency)
+        self.supervisor = act.unit
         if self.own_agency:
             self._within_competence(act, "")
 
@@ -61,6 +67,7 @@ class OwnAgencyRules(CaseFacts):
         was = self.own_agency
         self.own_agency = is_own_agency(act.to)
         if self.own_agency and not was:
+            self.supervisor = act.unit
             for key in self.charges:
                 self._within_competence(act, key)
 
@@ -125,7 +132,7 @@ class OwnAgencyRules(CaseFacts):
         self._by_supervisor(act, "detention_extension", "gia hạn tạm giam")
 
     def _by_supervisor(self, act: Act, parameter: str, what: str) -> None:
-        if not self.own_agency or self.phase != "investigation" or act.unit == self.unit:
+        if not self.own_agency or self.phase != "investigation" or act.unit == self.supervisor:
             return
         value = self.rulebook.value(SUPERVISION, parameter, act.day)
         person = getattr(act, "person", None)
@@ -137,6 +144,6 @@ class OwnAgencyRules(CaseFacts):
             None,
             f"{self.ref}: {what} ngày {fmt(act.on)} do {units().name(act.unit)} ghi nhận; vụ "
             f"án do {NAME} điều tra thì việc này thuộc thẩm quyền của Viện kiểm sát nhân dân tối "
-            f"cao, Viện kiểm sát thụ lý vụ án ({units().name(self.unit)}) ({value.article}).",
+            f"cao, Viện kiểm sát thụ lý vụ án ({units().name(self.supervisor)}) ({value.article}).",
             person=person,
         )
