@@ -19,7 +19,7 @@ from qlahs.kernel.subject import Act, subject_id
 from qlahs.law.calendar import fmt
 
 Source = Literal["to_giac", "tin_bao", "kien_nghi_khoi_to"]
-Body = Literal["CQDT", "VKS", "CQ_KHAC", "CA_XA"]
+Body = Literal["CQDT", "VKS", "CQ_KHAC", "CA_XA", "CQDT_VKSTC"]
 SuspensionGround = Literal[
     "giam_dinh", "dinh_gia", "tuong_tro_tu_phap", "tai_lieu", "bat_kha_khang"
 ]
@@ -35,6 +35,8 @@ BODY_NAMES = {
     "VKS": "Viện kiểm sát",
     "CQ_KHAC": "Cơ quan được giao nhiệm vụ tiến hành một số hoạt động điều tra",
     "CA_XA": "Công an xã, phường, thị trấn",
+    # module 6: the procuracy's own investigation agency (domain/own_agency.py)
+    "CQDT_VKSTC": "Cơ quan điều tra Viện kiểm sát nhân dân tối cao",
 }
 GROUND_NAMES = {
     "giam_dinh": "chờ kết quả giám định",

@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from qlahs.domain.own_agency import agency_name
 from qlahs.kernel.dates import day_of, fmt
 from qlahs.law.crimes import Category, category_of
 from qlahs.stages.commands import Command
@@ -62,6 +63,9 @@ class OpenCase(_Charged):
     from_report: str | None = None
     investigating_agency: str | None = None
     procedure: Literal["thong_thuong", "rut_gon"] = "thong_thuong"
+
+    # the procuracy's own agency (module 6) is kept by one name, the one its books look for
+    _agency = field_validator("investigating_agency")(classmethod(lambda cls, v: agency_name(v)))
 
 
 class ChangeCharge(_Charged):
@@ -147,6 +151,8 @@ class TransferCase(Command):
 
     action: ClassVar[str] = "case.transfer"
     to: str = Field(min_length=1)
+
+    _agency = field_validator("to")(classmethod(lambda cls, v: agency_name(v)))
 
 
 class JoinCases(Command):

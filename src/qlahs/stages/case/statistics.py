@@ -11,6 +11,7 @@ from typing import Any, Literal
 from qlahs.domain.criminal_case import CriminalCase
 from qlahs.kernel.subject import Act
 from qlahs.law.deadlines import Violation
+from qlahs.stages.case.own_statistics import OWN_STOCKS
 from qlahs.stages.statistics import (
     COURT,
     INVESTIGATING,
@@ -150,6 +151,8 @@ RULE_AGENCY: dict[str, AgencyKind | Literal["detention_holder"]] = {
     "supervision.answer_recommendation": "investigation",
     "supervision.answer_protest": "investigation",
     "supervision.answer_objection": "procuracy",
+    "own_investigation.competence": "investigation",
+    "own_investigation.supervision": "procuracy",
 }
 # Who holds a detained person, by the stage of the detention order (custody.detain `stage`).
 DETENTION_HOLDER: dict[str, AgencyKind] = {
@@ -189,4 +192,6 @@ def _detention_stage(acts: Sequence[Act], person: str, day: date) -> str:
     return stage
 
 
-STATISTICS = Statistics(stocks=STOCKS, label=label, agency=agency, measures=supervision_measures)
+STATISTICS = Statistics(
+    stocks=STOCKS + OWN_STOCKS, label=label, agency=agency, measures=supervision_measures
+)

@@ -8,6 +8,7 @@ from typing import ClassVar
 from pydantic import Field, field_validator, model_validator
 
 from qlahs.domain.crime_report import Body, Outcome, Source, SuspensionGround
+from qlahs.domain.own_agency import CODE, is_own_agency
 from qlahs.stages.commands import Command, HasPeople, as_list
 
 
@@ -26,6 +27,9 @@ class TransferReport(Command):
 
     action: ClassVar[str] = "report.transfer"
     to: str = Field(min_length=1)
+
+    # the procuracy's own agency by its code, whichever way it is written (module 6)
+    _agency = field_validator("to")(classmethod(lambda cls, v: CODE if is_own_agency(v) else v))
 
 
 class NotifyProcuracy(Command):

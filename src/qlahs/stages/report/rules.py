@@ -23,8 +23,8 @@ from qlahs.law.fold import Fold
 NOTIFY, RESOLVE, REQUEST = "report.notify_procuracy", "report.resolve", "report.extension_request"
 
 # Bodies whose receipt starts the clocks; commune police only pass reports on (TTLT 01/2017 Đ8).
-COMPETENT = {"CQDT", "CQ_KHAC", "VKS"}
-MUST_NOTIFY = {"CQDT", "CQ_KHAC"}
+COMPETENT = {"CQDT", "CQ_KHAC", "VKS", "CQDT_VKSTC"}
+MUST_NOTIFY = {"CQDT", "CQ_KHAC", "CQDT_VKSTC"}
 
 
 class ReportRules(Fold):

@@ -12,6 +12,7 @@ from qlahs.stages.commands import Command
 from qlahs.stages.registry import Action, Stage, calls, records
 from qlahs.stages.report import commands as c
 from qlahs.stages.report.book import report_book, report_book_row
+from qlahs.stages.report.own_agency import OwnAgencyReportRules
 from qlahs.stages.report.rules import ReportRules
 from qlahs.stages.report.statistics import STATISTICS
 from qlahs.stages.supervision.actions import assign_prosecutor, supervision_actions
@@ -19,7 +20,7 @@ from qlahs.stages.supervision.book import supervision_book, supervision_cells, s
 from qlahs.stages.supervision.rules import SupervisionRules
 
 
-class ReportStageRules(ReportRules, SupervisionRules):
+class ReportStageRules(OwnAgencyReportRules, ReportRules, SupervisionRules):
     """A report's own obligations and those of the procuracy's acts on it (Điều 162)."""
 
     area = "report"

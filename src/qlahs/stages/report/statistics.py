@@ -10,6 +10,7 @@ from typing import Any
 from qlahs.domain.crime_report import BODY_NAMES, CrimeReport
 from qlahs.kernel.subject import Act
 from qlahs.law.deadlines import Violation
+from qlahs.stages.report.own_statistics import OWN_STOCKS
 from qlahs.stages.statistics import (
     INVESTIGATING,
     PROCURACY,
@@ -57,11 +58,13 @@ def agency(violation: Violation, report: Any, acts: Sequence[Act], day: date) ->
         return Agency("investigation", BODY_NAMES.get(body, body))
     if violation.rule == "report.extension_request":
         return Agency("investigation", INVESTIGATING)
-    if violation.rule == "supervision.answer_objection":  # the superior VKS answers
+    if violation.rule in ("supervision.answer_objection", "own_investigation.supervision"):
         return Agency("procuracy", PROCURACY)
     if violation.rule.startswith("supervision."):
         return Agency("investigation", INVESTIGATING)
     return UNKNOWN
 
 
-STATISTICS = Statistics(stocks=STOCKS, label=label, agency=agency, measures=supervision_measures)
+STATISTICS = Statistics(
+    stocks=STOCKS + OWN_STOCKS, label=label, agency=agency, measures=supervision_measures
+)
