@@ -68,7 +68,7 @@ class CaseFacts(Fold):
 
     def category_line(self, category: str | None = None) -> str:
         category = category or self.category
-        return f"Loại tội phạm: {CATEGORY_NAMES[category]} ({category}; BLHS 2015 Điều 9)."
+        return f"Loại tội phạm: {CATEGORY_NAMES[category]} (BLHS 2015 Điều 9)."
 
     def halved_for_minors(self, rule: str, deadline: Deadline) -> None:
         """From 01/01/2026 a case whose accused include a minor has at most half of the
