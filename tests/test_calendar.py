@@ -368,3 +368,75 @@ def test_every_swapped_day_cites_its_notice_with_number_and_date() -> None:
         if day.uncertain:
             continue  # no notice exists yet: the entry cites the law it depends on
         assert re.search(r"\d+/[A-ZĐ-]+.* ngày \d{2}/\d{2}/\d{4}", day.citation.law), day
+
+
+# The published schedules of 2024–2026 (swapped_days.yaml names each source): every weekday
+# off, and every Saturday worked. 24/11/2026 stays a working day until the law says otherwise.
+PUBLISHED_WEEKDAYS_OFF = {
+    2024: [
+        "01-01",
+        "02-08",
+        "02-09",
+        "02-12",
+        "02-13",
+        "02-14",
+        "04-18",
+        "04-29",
+        "04-30",
+        "05-01",
+        "09-02",
+        "09-03",
+    ],
+    2025: [
+        "01-01",
+        "01-27",
+        "01-28",
+        "01-29",
+        "01-30",
+        "01-31",
+        "04-07",
+        "04-30",
+        "05-01",
+        "05-02",
+        "09-01",
+        "09-02",
+    ],
+    2026: [
+        "01-01",
+        "01-02",
+        "02-16",
+        "02-17",
+        "02-18",
+        "02-19",
+        "02-20",
+        "04-27",
+        "04-30",
+        "05-01",
+        "08-31",
+        "09-01",
+        "09-02",
+    ],
+}
+PUBLISHED_SATURDAYS_WORKED = {2024: ["05-04"], 2025: ["04-26"], 2026: ["01-10", "08-22"]}
+
+
+@pytest.mark.parametrize("year", [2024, 2025, 2026])
+def test_every_day_of_2024_to_2026_follows_the_published_schedule(year: int) -> None:
+    days = _days(date(year, 1, 1), date(year, 12, 31))
+    weekdays_off = [f"{d:%m-%d}" for d in days if d.weekday() < 5 and CALENDAR.is_day_off(d)]
+    saturdays_worked = [
+        f"{d:%m-%d}" for d in days if d.weekday() == 5 and not CALENDAR.is_day_off(d)
+    ]
+    assert weekdays_off == PUBLISHED_WEEKDAYS_OFF[year]
+    assert saturdays_worked == PUBLISHED_SATURDAYS_WORKED[year]
+    assert all(CALENDAR.is_day_off(d) for d in days if d.weekday() == 6)
+
+
+def test_the_package_and_the_calendar_differ_only_on_the_cited_swapped_days() -> None:
+    bare = Calendar()  # the holidays package alone
+    days = _days(date(2024, 1, 1), date(2026, 12, 31))
+    differ = [d for d in days if bare.is_day_off(d) != CALENDAR.is_day_off(d)]
+    assert differ == [date(2026, 1, 2), date(2026, 1, 10), date(2026, 11, 24)]
+    for day in differ:
+        found = [a for a in load_adjustments() if a.day == day]
+        assert len(found) == 1 and found[0].citation.law

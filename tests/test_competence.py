@@ -46,3 +46,25 @@ def test_every_variant_is_quoted_from_the_text_or_says_why_not() -> None:
                 )
             else:
                 assert variant.quote_source and variant.confidence != "T"
+            central = variant.central_citation
+            if central.law in shipped_laws():
+                assert variant.central_quote
+                assert quoted_in(
+                    variant.central_quote, central.law, central.article or 0, central.clause
+                )
+            else:
+                assert variant.central_quote_source
+
+
+def test_a_case_of_a_central_investigation_body_is_extended_by_the_supreme_procuracy() -> None:
+    table = competence()
+    for day in (BEFORE, AFTER):
+        assert table.grantor(
+            "investigation_extension", "NT", 2, day, provincial=False, central=True
+        ) == ("Viện kiểm sát nhân dân tối cao")
+        assert table.grantor(
+            "detention_extension", "DBNT", 2, day, provincial=False, central=True
+        ) == ("Viện kiểm sát nhân dân tối cao")
+    assert (
+        table.grantor("detention_extension", "NT", 2, AFTER, provincial=False, central=True) is None
+    )

@@ -122,17 +122,30 @@ def _competence() -> list[str]:
     """Who may grant each extension (`law/competence.yaml`), by date."""
     table = competence()
     lines = ["## Thẩm quyền gia hạn của Viện kiểm sát (`law/competence.yaml`)\n"]
-    lines.append("| quyền | từ ngày | loại tội → cấp gia hạn lần 1, 2, 3 | căn cứ | tin cậy |")
-    lines.append("|---|---|---|---|---|")
+    lines.append(
+        "| quyền | từ ngày | cơ quan điều tra thụ lý | loại tội → cấp gia hạn lần 1, 2, 3 "
+        "| căn cứ | tin cậy |"
+    )
+    lines.append("|---|---|---|---|---|---|")
     for power in table.powers.values():
         for effective_from, variant in power.values.items():
-            cells = "; ".join(
-                f"{category}: {', '.join(levels)}" for category, levels in variant.by_level.items()
+            bodies = (
+                ("cấp huyện (từ 2025: trường hợp chung)", variant.by_level, variant.citation),
+                ("cấp tỉnh", variant.provincial_body, variant.citation),
+                (
+                    "Bộ Công an, Bộ Quốc phòng, VKSND tối cao",
+                    variant.central_body,
+                    variant.central_citation,
+                ),
             )
-            lines.append(
-                f"| {power.description} | {effective_from:%d/%m/%Y} | {cells} | "
-                f"{variant.citation} | {variant.confidence} |"
-            )
+            for body, levels_of, citation in bodies:
+                cells = "; ".join(
+                    f"{category}: {', '.join(levels)}" for category, levels in levels_of.items()
+                )
+                lines.append(
+                    f"| {power.description} | {effective_from:%d/%m/%Y} | {body} | {cells} | "
+                    f"{citation} | {variant.confidence} |"
+                )
     lines.append("")
     lines.append("Cấp: " + "; ".join(f"`{k}` {v}" for k, v in table.levels.items()) + ".\n")
     return lines

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from qlahs.kernel.subject import Act, day_of
 from qlahs.law.calendar import end_of_day, fmt
+from qlahs.law.rulebook import RuleBook
 
 if TYPE_CHECKING:
     from qlahs.law.fold import Fold
@@ -182,8 +183,9 @@ def missing(deadline: Deadline, day: date) -> Violation:
         )
     else:
         message = (
-            f"{deadline.ref}: quá hạn {overdue} ngày, chưa thực hiện "
-            f"'{deadline.rule}' (hạn cuối {fmt(deadline.due)}; {deadline.article})."
+            f"{deadline.ref}: quá hạn {overdue} ngày, chưa thực hiện: "
+            f"{obligation_title(deadline.rule)} (hạn cuối {fmt(deadline.due)}; "
+            f"{deadline.article})."
         )
     return Violation(
         ref=deadline.ref,
@@ -196,6 +198,12 @@ def missing(deadline: Deadline, day: date) -> Violation:
         days_overdue=overdue,
         message=message,
     )
+
+
+def obligation_title(rule: str) -> str:
+    """The obligation in words (its rule's title) for a person reading the violation."""
+    found = RuleBook.default().rules.get(rule)
+    return found.title if found is not None else "nghĩa vụ theo thời hạn"
 
 
 def is_past(due: date, day: date) -> bool:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import Calendar, fmt
-from qlahs.law.counting import Period
+from qlahs.law.counting import Period, count
 from qlahs.law.deadlines import Deadline, Kind, Violation, days_late, is_late, key
 from qlahs.law.rulebook import InForce, RuleBook
 
@@ -47,8 +47,10 @@ class Fold:
         *,
         person: str | None = None,
         window: bool = False,
+        stated: bool = True,
     ) -> Deadline:
-        """A new deadline (replacing an earlier one of the same key), explained from the start."""
+        """A new deadline (replacing an earlier one of the same key), explained from the start;
+        `stated=False` leaves out the value's line (a value that only says the law sets none)."""
         deadline = Deadline(
             ref=f"{self.ref}/{person}" if person else self.ref,
             rule=rule,
@@ -60,10 +62,42 @@ class Fold:
             window=window,
         )
         deadline.explain(opening)
-        deadline.explain(value.explain())
+        if stated:
+            deadline.explain(value.explain())
         for line in value.quote_lines():
             deadline.explain(line)
         self.deadlines[key(rule, person)] = deadline
+        return deadline
+
+    def open_set_by_document(
+        self,
+        rule: str,
+        value: InForce,
+        start: date,
+        opening: str,
+        *,
+        within: int | None,
+        by: date | None = None,
+        person: str | None = None,
+    ) -> Deadline | None:
+        """A deadline whose days the law does not set: the document sets them, as a number of
+        days from its date (Điều 134) or as a last day (moved off a day off). A document that
+        sets neither opens none: it is followed until answered (docs/law-readings.md)."""
+        if within is None and by is None:
+            return None
+        deadline = self.open_deadline(rule, value, start, opening, person=person, stated=False)
+        deadline.explain(
+            f"Luật không quy định số ngày ({value.article}, độ tin cậy {value.confidence}): "
+            "hạn trả lời là hạn ấn định trong văn bản."
+        )
+        if within is not None:
+            deadline.explain(f"Văn bản ấn định trả lời trong {within} ngày.")
+            self.set_due(deadline, count("days", start, within, self.calendar))
+            return deadline
+        assert by is not None
+        end = self.calendar.roll_forward(by)[0]
+        deadline.explain(f"Văn bản ấn định trả lời trước hết ngày {fmt(by)}.")
+        self.set_due(deadline, Period(end, self.calendar_note(by, end)))
         return deadline
 
     def set_due(self, deadline: Deadline, period: Period, value: InForce | None = None) -> None:

@@ -75,6 +75,9 @@ class InForce(BaseModel):
     parameter: str
     value: int
     unit: Counting | None
+    # the obligation's title and the parameter's description: what a person reads
+    title: str = ""
+    description: str = ""
     effective_from: date
     citation: Citation
     confidence: Confidence
@@ -101,13 +104,17 @@ class InForce(BaseModel):
                 )
         return lines
 
+    def named(self) -> str:
+        """The value in words: the obligation's title and the parameter's description."""
+        return named(self.title or self.rule, self.description or self.parameter)
+
     def explain(self) -> str:
         unit = f" {UNIT_NAMES[self.unit]}" if self.unit else ""
         mark = f"độ tin cậy {self.confidence}"
         if self.confidence != "T":
             mark += f": {CONFIDENCE_NAMES[self.confidence]}"
         return (
-            f"Quy tắc {self.rule} ({self.parameter}): {self.value}{unit} — {self.citation}, "
+            f"{self.named()}: {self.value}{unit} — {self.citation}, "
             f"hiệu lực từ {self.effective_from:%d/%m/%Y}, {mark}."
         )
 
@@ -153,14 +160,16 @@ class RuleBook:
 
     def value(self, rule: str, parameter: str, on: date) -> InForce:
         """The parameter's value in force on `on` (the trigger date of the deadline)."""
-        param = self.rules[rule].parameters[parameter]
+        obligation = self.rules[rule]
+        param = obligation.parameters[parameter]
         chosen: tuple[date, RuleValue] | None = None
         for effective_from, value in param.values.items():
             if effective_from <= on:
                 chosen = (effective_from, value)
         if chosen is None or chosen[1].value is None:
             raise RuleDataError(
-                f"Quy tắc {rule} ({parameter}) không có giá trị hiệu lực vào ngày {on:%d/%m/%Y}."
+                f"{named(obligation.title, param.description)}: không có giá trị hiệu lực "
+                f"vào ngày {on:%d/%m/%Y}."
             )
         effective_from, value = chosen
         assert value.value is not None
@@ -169,6 +178,8 @@ class RuleBook:
             parameter=parameter,
             value=value.value,
             unit=param.unit,
+            title=obligation.title,
+            description=" ".join(param.description.split()),
             effective_from=effective_from,
             citation=value.citation,
             confidence=value.confidence,
@@ -176,6 +187,15 @@ class RuleBook:
             quote_source=value.quote_source,
             on=on,
         )
+
+
+def named(title: str, description: str) -> str:
+    """ "Thời hạn tạm giam (Tạm giam để điều tra, tội phạm ít nghiêm trọng)"; a description
+    that only repeats the title is said once."""
+    title, description = " ".join(title.split()), " ".join(description.split())
+    if not description or description.casefold() == title.casefold():
+        return title
+    return f"{title} — {description}"
 
 
 def parse_rule(name: str, text: str) -> Rule:

@@ -26,11 +26,17 @@ class CaseFacts(Fold):
     # moved by the investigation rules: initial | resumed | supplementary
     investigation_mode = "initial"
     opened_on: date | None = None
+    # the day from which the Code's limits apply again to a case with a minor, and why
+    # (stages/case/minors.py)
+    full_limits_since: date | None = None
+    full_limits_why = ""
 
     def __init__(self, *args: Any):
         super().__init__(*args)
         self.person_categories: dict[str, str] = {}
         self.birth_dates: dict[str, date] = {}
+        # obligation -> (start, due of the Code, halved due) of the period last halved
+        self.halved: dict[str, tuple[date, date, date]] = {}
 
     @property
     def category(self) -> str:
@@ -68,7 +74,7 @@ class CaseFacts(Fold):
 
     def category_line(self, category: str | None = None) -> str:
         category = category or self.category
-        return f"Loại tội phạm: {CATEGORY_NAMES[category]} ({category}; BLHS 2015 Điều 9)."
+        return f"Loại tội phạm: {CATEGORY_NAMES[category]} (BLHS 2015 Điều 9)."
 
     def halved_for_minors(self, rule: str, deadline: Deadline) -> None:
         """From 01/01/2026 a case whose accused include a minor has at most half of the
@@ -89,13 +95,23 @@ class CaseFacts(Fold):
                 f"{fmt(pending.effective_from)}: thời hạn theo Bộ luật Tố tụng hình sự."
             )
             return
+        if self.full_limits_since is not None:  # acts come in order: it was before this one
+            restored = self.rulebook.value(rule, "minor_exception_percent", day)
+            deadline.explain(restored.explain())
+            deadline.explain(
+                f"Ngày {fmt(self.full_limits_since)} {self.full_limits_why}: thời hạn theo Bộ "
+                "luật Tố tụng hình sự, không chia đôi."
+            )
+            return
         full = (day_of(deadline.due) - day).days
         days = full * share.value // 100
         deadline.explain(share.explain())
         deadline.explain(
             f"Vụ án có bị can dưới 18 tuổi: {share.value}% của {full} ngày = {days} ngày."
         )
+        code_due = day_of(deadline.due)
         self.set_due(deadline, count("days", day, days, self.calendar), share)
+        self.halved[rule] = (day, code_due, day_of(deadline.due))
 
     def is_minor(self, person: str, day: date) -> bool:
         birth = self.birth_dates.get(person)

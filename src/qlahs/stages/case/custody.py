@@ -20,6 +20,7 @@ from qlahs.domain.criminal_case import CriminalCase
 from qlahs.kernel.subject import Act, day_of
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import Period, add_hours, custody_days, hold_period
+from qlahs.law.crimes import CATEGORY_NAMES
 from qlahs.law.deadlines import Deadline
 from qlahs.stages.case.custody_commands import STAGE_NAMES
 from qlahs.stages.case.detention import DETENTION, DetentionLimits
@@ -212,7 +213,8 @@ class CustodyRules(DetentionLimits):
                     act,
                     deadline.due,
                     f"{deadline.ref}: gia hạn tạm giam để điều tra lần thứ "
-                    f"{state.detention_extensions}; tội {category} chỉ được gia hạn "
+                    f"{state.detention_extensions}; tội phạm {CATEGORY_NAMES[category]} "
+                    "chỉ được gia hạn "
                     f"{times.value} lần ({times.article}).",
                     person=act.person,
                 )
@@ -225,7 +227,7 @@ class CustodyRules(DetentionLimits):
                     act,
                     deadline.due,
                     f"{deadline.ref}: gia hạn tạm giam {days} ngày, quá {most.value} ngày mỗi lần "
-                    f"với tội {category} ({most.article}).",
+                    f"với tội phạm {CATEGORY_NAMES[category]} ({most.article}).",
                     person=act.person,
                 )
                 days = most.value

@@ -44,7 +44,7 @@ class DetentionLimits(CaseFacts):
                 "value": max(0, left),
                 "citation": rule.citation,
                 "confidence": rule.confidence,
-                "parameter": f"{rule.parameter} (đến hết ngày {fmt(period.due)})",
+                "description": f"{rule.description} (đến hết ngày {fmt(period.due)})",
             }
         )
 
@@ -60,6 +60,7 @@ class DetentionLimits(CaseFacts):
                 "value": limit.value * top.value // bottom.value,
                 "citation": top.citation,
                 "confidence": top.confidence,
-                "parameter": f"{limit.parameter} × {top.value}/{bottom.value}",
+                "description": f"{limit.description}, người dưới 18 tuổi: "
+                f"{top.value}/{bottom.value} thời hạn",
             }
         )

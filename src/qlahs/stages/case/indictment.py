@@ -15,6 +15,7 @@ from qlahs.domain.criminal_case import CriminalCase
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import count
+from qlahs.law.crimes import CATEGORY_NAMES
 from qlahs.stages.case.common import CaseFacts
 from qlahs.stages.case.investigation_commands import EARLY_GROUNDS, GROUND_NAMES, Ground
 from qlahs.stages.commands import Command
@@ -126,7 +127,7 @@ class IndictmentRules(CaseFacts):
                 act,
                 deadline.due,
                 f"{self.ref}: gia hạn quyết định việc truy tố {days} ngày, quá {most.value} ngày "
-                f"cho tội {self.category} ({most.article}).",
+                f"cho tội phạm {CATEGORY_NAMES[self.category]} ({most.article}).",
             )
             days = most.value
         deadline.explain(

@@ -17,6 +17,7 @@ from qlahs.domain.criminal_case import CriminalCase
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import count
+from qlahs.law.crimes import CATEGORY_NAMES
 from qlahs.law.deadlines import Deadline
 from qlahs.law.rulebook import InForce
 from qlahs.stages.case.common import CaseFacts
@@ -106,8 +107,9 @@ class InvestigationRules(CaseFacts):
                 "exceeds_limit",
                 act,
                 deadline.due,
-                f"{self.ref}: gia hạn điều tra lần thứ {index} ngày {fmt(act.on)}; tội "
-                f"{self.category} chỉ được gia hạn {allowed} lần ({limit.article}).",
+                f"{self.ref}: gia hạn điều tra lần thứ {index} ngày {fmt(act.on)}; tội phạm "
+                f"{CATEGORY_NAMES[self.category]} chỉ được gia hạn {allowed} lần "
+                f"({limit.article}).",
             )
             return
         self.late_if_expired(deadline, act, "gia hạn điều tra")
@@ -245,8 +247,9 @@ class InvestigationRules(CaseFacts):
             cap = caps[index] if index < len(caps) else 0
             if months > cap:
                 deadline.explain(
-                    f"Gia hạn lần {index + 1} ({months} tháng) vượt mức {cap} tháng của tội "
-                    f"{self.category} sau khi thay đổi tội danh: chỉ tính {cap} tháng "
+                    f"Gia hạn lần {index + 1} ({months} tháng) vượt mức {cap} tháng của tội phạm "
+                    f"{CATEGORY_NAMES[self.category]} sau khi thay đổi tội danh: "
+                    f"chỉ tính {cap} tháng "
                     "(Điều 172 k4)."
                 )
                 months = cap

@@ -18,6 +18,7 @@ from qlahs.stages.case.enforcement import EnforcementRules
 from qlahs.stages.case.indictment import IndictmentRules
 from qlahs.stages.case.investigation import InvestigationRules
 from qlahs.stages.case.lineage import LineageRules, join_in, link_report, split_off
+from qlahs.stages.case.minors import MinorRules, minor_actions
 from qlahs.stages.case.own_agency import OwnAgencyRules
 from qlahs.stages.case.statistics import STATISTICS
 from qlahs.stages.commands import Command
@@ -37,6 +38,7 @@ class CaseRules(
     LineageRules,
     SupervisionRules,
     OwnAgencyRules,
+    MinorRules,
 ):
     """Every obligation of a criminal case: each stage's rules react to the acts they know,
     and those of the procuracy's own acts on it (Điều 167)."""
@@ -107,5 +109,6 @@ STAGE = Stage(
         Action("case.split", investigation.SplitCase, calls(C.split), involve=split_off),
         assign_prosecutor("case"),
         *supervision_actions("case"),
+        *minor_actions(),
     ),
 )

@@ -19,6 +19,7 @@ from qlahs.domain.criminal_case import CriminalCase
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import count
+from qlahs.law.crimes import CATEGORY_NAMES
 from qlahs.stages.case.common import CaseFacts
 from qlahs.stages.commands import Command
 
@@ -109,7 +110,7 @@ class TrialRules(CaseFacts):
                 act,
                 deadline.due,
                 f"{self.ref}: gia hạn chuẩn bị xét xử {days} ngày, quá {most.value} ngày cho tội "
-                f"{self.category} ({most.article}).",
+                f"phạm {CATEGORY_NAMES[self.category]} ({most.article}).",
             )
             days = most.value
         deadline.explain(

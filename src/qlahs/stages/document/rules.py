@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from qlahs.domain.issued_document import IssuedDocument
 from qlahs.law.calendar import fmt
-from qlahs.law.counting import count
 from qlahs.law.fold import Fold
 
 ANSWER = "supervision.answer_recommendation"
@@ -19,17 +18,8 @@ class DocumentRules(Fold):
         if act.answer_within is None:
             return
         value = self.rulebook.value(ANSWER, "limit", act.day)
-        deadline = self.open_deadline(
-            ANSWER, value, act.day, f"Ngày {fmt(act.on)} ban hành {act.title} số {act.symbol}."
-        )
-        deadline.explanation = [
-            line for line in deadline.explanation if not line.startswith("Quy tắc ")
-        ]
-        deadline.explain(
-            f"Luật không quy định số ngày ({value.article}, độ tin cậy {value.confidence}): "
-            f"văn bản ấn định trả lời trong {act.answer_within} ngày."
-        )
-        self.set_due(deadline, count("days", act.day, act.answer_within, self.calendar))
+        opening = f"Ngày {fmt(act.on)} ban hành {act.title} số {act.symbol}."
+        self.open_set_by_document(ANSWER, value, act.day, opening, within=act.answer_within)
 
     def on_Answered(self, act: IssuedDocument.Answered) -> None:
         self.close(ANSWER, act, "cơ quan được kiến nghị trả lời")

@@ -19,7 +19,7 @@ from datetime import date
 
 from qlahs.domain.supervision import FAMILY_NAMES, SupervisionActs
 from qlahs.law.calendar import fmt
-from qlahs.law.counting import Period, count
+from qlahs.law.counting import count
 from qlahs.law.fold import Fold
 from qlahs.law.rulebook import InForce
 
@@ -45,34 +45,19 @@ class SupervisionRules(Fold):
 
     def on_Issued(self, act: SupervisionActs.Issued) -> None:
         rule = RULES.get(act.family)
-        if rule is None or (act.answer_by is None and act.answer_within is None):
+        if rule is None:
             return
         value = self._duty(rule, act.day)
         what = f"{FAMILY_NAMES[act.family]} {act.key}"
-        deadline = self.open_deadline(
+        self.open_set_by_document(
             rule,
             value,
             act.day,
             f"Ngày {fmt(act.on)} Viện kiểm sát ban hành {what}.",
+            within=act.answer_within,
+            by=act.answer_by,
             person=act.key,
         )
-        # the rule's value says only that the law sets no number of days: not a line to show
-        deadline.explanation = [
-            line for line in deadline.explanation if not line.startswith("Quy tắc ")
-        ]
-        deadline.explain(
-            f"Luật không quy định số ngày ({value.article}, độ tin cậy {value.confidence}): "
-            "hạn trả lời là hạn Viện kiểm sát ấn định trong văn bản."
-        )
-        if act.answer_within is not None:
-            period = count("days", act.day, act.answer_within, self.calendar)
-            deadline.explain(f"Văn bản ấn định trả lời trong {act.answer_within} ngày.")
-        else:
-            assert act.answer_by is not None
-            end = self.calendar.roll_forward(act.answer_by)[0]
-            period = Period(end, self.calendar_note(act.answer_by, end))
-            deadline.explain(f"Văn bản ấn định trả lời trước hết ngày {fmt(act.answer_by)}.")
-        self.set_due(deadline, period)
 
     def on_Objected(self, act: SupervisionActs.Objected) -> None:
         rule = RULES["objection"]
