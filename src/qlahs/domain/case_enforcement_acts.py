@@ -142,7 +142,13 @@ class EnforcementActs(CaseChecks):
 
     def _require_judged(self, step: str) -> None:
         if self.stage not in JUDGED:
-            raise StageError(self.noun, self.ref, step, self.stage_names[self.stage], ())
+            raise StageError(
+                self.noun,
+                self.ref,
+                step,
+                self.stage_names[self.stage],
+                self.transitions[self.stage],
+            )
 
     def _not_before_decision(self, person: str, on: date) -> None:
         decided = decided_days(self).get(person)
