@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from qlahs.domain.criminal_case import CaseAct, CriminalCase
@@ -16,6 +17,7 @@ from qlahs.stages.case.books import CASE_TABLES, project_case
 from qlahs.stages.case.charge_approval import ChargeApprovalRules
 from qlahs.stages.case.custody import CustodyRules
 from qlahs.stages.case.enforcement import EnforcementRules
+from qlahs.stages.case.enforcement_book import enforcement_book, enforcement_rows
 from qlahs.stages.case.indictment import IndictmentRules
 from qlahs.stages.case.investigation import InvestigationRules
 from qlahs.stages.case.lineage import LineageRules, join_in, link_report, split_off
@@ -104,8 +106,12 @@ STAGE = Stage(
     name="case",
     subject=CriminalCase,
     rules=CaseRules,
-    project=project_case,
-    tables=(*CASE_TABLES, supervision_book),
+    project=lambda sid, case, acts: [
+        *project_case(sid, case, acts),
+        *((enforcement_book, row) for row in enforcement_rows(sid, case, acts)),
+    ],
+    tables=(*CASE_TABLES, supervision_book, enforcement_book),
+    book_files=(Path(__file__).parent / "enforcement_books.yaml",),
     statistics=STATISTICS,
     actions=(
         Action("case.open", investigation.OpenCase, _open, creates=True, involve=link_report),
