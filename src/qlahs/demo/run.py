@@ -21,6 +21,7 @@ from qlahs.demo.cases import show_cases, with_cases
 from qlahs.demo.civil import show_court_matters
 from qlahs.demo.court_plan import court_commands
 from qlahs.demo.documents import draft_documents
+from qlahs.demo.enforcement import show_enforcement
 from qlahs.demo.numbers import show_registers
 from qlahs.demo.reports import UNIT, commands
 from qlahs.demo.statreports import send_months
@@ -89,6 +90,7 @@ def run_demo(
         stats = year_report(engine, UNIT, out, until, console)  # modules 7–8
         documents = draft_documents(engine, steps, UNIT, out, until, console)
         stats |= send_months(engine, UNIT, until, console)
+        stats |= show_enforcement(engine, steps, UNIT, until, out, console)  # module 5
     return (
         summary
         | documents
