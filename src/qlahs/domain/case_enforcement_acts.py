@@ -73,24 +73,30 @@ class EnforcementActs(CaseChecks):
     class EnforcementDelegated(EnforcementAct):
         """Ủy thác ra quyết định thi hành án; `on` is the day the delegated court received it."""
 
+        named = "Ủy thác ra quyết định thi hành án"
+
         step = "delegate_enforcement"
         to: str
         sent_on: date | None
 
     class EnforcementDecisionDelivered(EnforcementAct):
+        named = "Giao nhận quyết định thi hành án"
         step = "deliver_enforcement_decision"
         recipient: str
         sent_on: date | None
 
     class ReportedForEnforcement(EnforcementAct):
+        named = "Người bị kết án có mặt chấp hành án"
         step = "report_for_enforcement"
         body: str | None
 
     class EnforcedImmediately(RecordedOnly):
+        named = "Bản án sơ thẩm được thi hành ngay (Điều 363)"
         person: str
         ground: str
 
     class JudgmentDelivered(RecordedOnly):
+        named = "Giao nhận bản án sơ thẩm"
         recipient: str
         sent_on: date | None
 
