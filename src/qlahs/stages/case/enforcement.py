@@ -29,7 +29,7 @@ from qlahs.domain.criminal_case import CriminalCase
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import fmt
 from qlahs.law.counting import Period, count
-from qlahs.law.deadlines import Deadline
+from qlahs.law.deadlines import Deadline, key
 from qlahs.stages.case.common import CaseFacts
 from qlahs.stages.case.trial import ENFORCE
 from qlahs.stages.commands import Command
@@ -133,6 +133,8 @@ class EnforcementRules(CaseFacts):
         self._close_on(SEND_JUDGMENT, act, sent, "gửi bản án cho cơ quan thi hành án", None)
 
     def on_EnforcedImmediately(self, act: CriminalCase.EnforcedImmediately) -> None:
+        if key(RELEASE, act.person) in self.deadlines:
+            return  # the ground was recorded before: the release is judged once
         judged = self.judged_on or act.day
         released = self.released_on.get(act.person)
         if act.person not in self.in_custody and (released is None or released < judged):
