@@ -21,6 +21,7 @@ from qlahs.demo.cases import show_cases, with_cases
 from qlahs.demo.civil import show_court_matters
 from qlahs.demo.court_plan import court_commands
 from qlahs.demo.documents import draft_documents
+from qlahs.demo.enforcement import show_enforcement
 from qlahs.demo.numbers import show_registers
 from qlahs.demo.own_investigation import show_own_investigation
 from qlahs.demo.reports import UNIT, commands
@@ -91,6 +92,7 @@ def run_demo(
         documents = draft_documents(engine, steps, UNIT, out, until, console)
         stats |= send_months(engine, UNIT, until, console)
         stats |= show_own_investigation(engine, until, out, console)  # module 6
+        stats |= show_enforcement(engine, steps, UNIT, until, out, console)  # module 5
     return (
         summary
         | documents

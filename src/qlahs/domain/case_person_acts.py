@@ -9,9 +9,20 @@ events of a base aggregate on the subclass, so they are stored and found as
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from qlahs.domain.case_act import CaseAct, CaseChecks
+from qlahs.kernel.subject import day_of
+
+
+def decided_days(aggregate: Any) -> dict[str, date]:
+    """The day of each person's enforcement decision; a case recorded before the day was kept
+    has none yet."""
+    days: dict[str, date] | None = getattr(aggregate, "enforcement_days", None)
+    if days is None:
+        days = {}
+        aggregate.enforcement_days = days
+    return days
 
 
 class PersonAct(CaseAct):
@@ -75,3 +86,7 @@ class PersonActs(CaseChecks):
     class EnforcementDecided(PersonAct):
         machine = "enforcement"
         step = "enforcement_decision"
+
+        def apply(self, aggregate: Any) -> None:
+            super().apply(aggregate)
+            decided_days(aggregate)[self.person] = day_of(self.on)

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from qlahs.domain.machines import case as m
+from qlahs.domain.machines.enforcement import Enforcement
 from qlahs.kernel.machines import transitions_of
 from qlahs.kernel.subject import Transitions
 
@@ -15,11 +16,11 @@ PERSON_MACHINES: dict[str, Transitions] = {
     "custody": transitions_of(m.Custody),
     "approval": transitions_of(m.ChargeApproval),
     "procedure": transitions_of(m.AccusedProcedure),
-    "enforcement": transitions_of(m.Enforcement),
+    "enforcement": transitions_of(Enforcement),
 }
 PERSON_STATE_NAMES: dict[str, str] = {
     str(state.value): str(state.name)
-    for machine in (m.Custody, m.ChargeApproval, m.AccusedProcedure, m.Enforcement)
+    for machine in (m.Custody, m.ChargeApproval, m.AccusedProcedure, Enforcement)
     for state in machine.states
 }
 # Steps that apply to one accused person when the act names one (Điều 229 k2, 247, 248): the

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from eventsourcing.domain import Aggregate
 
 from qlahs.domain.case_act import CASE_STEPS, STAGE_NAMES, CaseAct
+from qlahs.domain.case_enforcement_acts import EnforcementActs
 from qlahs.domain.case_minor_acts import MinorActs
 from qlahs.domain.case_person_acts import PersonActs
 from qlahs.domain.case_persons import (
@@ -32,7 +33,7 @@ from qlahs.law.calendar import fmt
 __all__ = ["PERSON_STATE_NAMES", "STAGE_NAMES", "Accused", "CaseAct", "CriminalCase", "carry"]
 
 
-class CriminalCase(PersonActs, SupervisionActs, MinorActs):
+class CriminalCase(PersonActs, EnforcementActs, SupervisionActs, MinorActs):
     """One criminal case and its accused persons."""
 
     kind: ClassVar[str] = "case"

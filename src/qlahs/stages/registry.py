@@ -44,6 +44,7 @@ BUILT_IN = (
     "qlahs.stages.statreport.stage",
     "qlahs.stages.complaint.stage",
     "qlahs.stages.mla.stage",
+    "qlahs.stages.enforcement.stage",
 )
 
 # (subject id, subject, its acts) -> rows of the stage's own tables

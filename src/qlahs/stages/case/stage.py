@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from qlahs.domain.criminal_case import CaseAct, CriminalCase
 from qlahs.kernel.subject import Subject
 from qlahs.stages.case import appeal, enforcement, indictment, trial
 from qlahs.stages.case import custody_commands as custody
+from qlahs.stages.case import enforcement_commands as enforce
 from qlahs.stages.case import investigation_commands as investigation
 from qlahs.stages.case.appeal import AppealRules
 from qlahs.stages.case.books import CASE_TABLES, project_case
 from qlahs.stages.case.charge_approval import ChargeApprovalRules
 from qlahs.stages.case.custody import CustodyRules
 from qlahs.stages.case.enforcement import EnforcementRules
+from qlahs.stages.case.enforcement_book import enforcement_book, enforcement_rows
 from qlahs.stages.case.indictment import IndictmentRules
 from qlahs.stages.case.investigation import InvestigationRules
 from qlahs.stages.case.lineage import LineageRules, join_in, link_report, split_off
@@ -91,19 +94,35 @@ ACTIONS: tuple[tuple[str, type[Command], type[CaseAct]], ...] = (
     ("case.appeal_judge", appeal.AppealJudge, C.AppealJudged),
     ("case.enforcement_decision", enforcement.DecideEnforcement, C.EnforcementDecided),
 )
+ENFORCEMENT: tuple[tuple[str, type[Command], Any], ...] = (
+    ("case.delegate_enforcement", enforce.DelegateEnforcement, C.delegate_enforcement),
+    (
+        "case.deliver_enforcement_decision",
+        enforce.DeliverEnforcementDecision,
+        C.deliver_enforcement_decision,
+    ),
+    ("case.report_for_enforcement", enforce.ReportForEnforcement, C.report_for_enforcement),
+    ("case.enforce_immediately", enforce.EnforceImmediately, C.enforce_immediately),
+    ("case.deliver_judgment", enforce.DeliverJudgment, C.deliver_judgment),
+)
 
 STAGE = Stage(
     name="case",
     subject=CriminalCase,
     rules=CaseRules,
-    project=project_case,
-    tables=(*CASE_TABLES, supervision_book),
+    project=lambda sid, case, acts: [
+        *project_case(sid, case, acts),
+        *((enforcement_book, row) for row in enforcement_rows(sid, case, acts)),
+    ],
+    tables=(*CASE_TABLES, supervision_book, enforcement_book),
+    book_files=(Path(__file__).parent / "enforcement_books.yaml",),
     statistics=STATISTICS,
     actions=(
         Action("case.open", investigation.OpenCase, _open, creates=True, involve=link_report),
         Action("case.change_charge", investigation.ChangeCharge, calls(C.change_charge)),
         Action("case.charge", investigation.ChargePerson, calls(C.charge)),
         Action("case.indict", indictment.Indict, calls(C.indict)),
+        *(Action(name, command, calls(method)) for name, command, method in ENFORCEMENT),
         *(Action(name, command, _records(act)) for name, command, act in ACTIONS),
         Action("case.join", investigation.JoinCases, _records(C.Joined), involve=join_in),
         Action("case.split", investigation.SplitCase, calls(C.split), involve=split_off),

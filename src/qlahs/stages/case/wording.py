@@ -193,7 +193,7 @@ def content(act: Act, names: dict[str, str]) -> str:
 
 def title(act: Act) -> str:
     """The name of an act as the books and `case show` write it."""
-    return TITLES.get(type(act)) or act_title(act) or act.step
+    return TITLES.get(type(act)) or act_title(act) or act.named or act.step
 
 
 def judgment(outcome: str, sentences: dict[str, str], names: dict[str, str]) -> str:

@@ -1,0 +1,1 @@
+"""Supervision of detention facilities and criminal enforcement bodies (module 5)."""
