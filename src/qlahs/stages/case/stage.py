@@ -18,6 +18,7 @@ from qlahs.stages.case.enforcement import EnforcementRules
 from qlahs.stages.case.indictment import IndictmentRules
 from qlahs.stages.case.investigation import InvestigationRules
 from qlahs.stages.case.lineage import LineageRules, join_in, link_report, split_off
+from qlahs.stages.case.review import REVIEW_ACTIONS, ReviewRules
 from qlahs.stages.case.statistics import STATISTICS
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Action, Stage, calls, records
@@ -33,6 +34,7 @@ class CaseRules(
     IndictmentRules,
     AppealRules,
     EnforcementRules,
+    ReviewRules,
     LineageRules,
     SupervisionRules,
 ):
@@ -101,6 +103,7 @@ STAGE = Stage(
         Action("case.charge", investigation.ChargePerson, calls(C.charge)),
         Action("case.indict", indictment.Indict, calls(C.indict)),
         *(Action(name, command, _records(act)) for name, command, act in ACTIONS),
+        *REVIEW_ACTIONS,
         Action("case.join", investigation.JoinCases, _records(C.Joined), involve=join_in),
         Action("case.split", investigation.SplitCase, calls(C.split), involve=split_off),
         assign_prosecutor("case"),
