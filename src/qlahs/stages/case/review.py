@@ -46,6 +46,7 @@ class ReviewRules(TrialRules):
         # the day each convicted person's part took effect; None while an appeal holds it back
         self.effect_on: dict[str, date | None] = {}
         self.death: set[str] = set()
+        self.review_kind = "giám đốc thẩm"  # of the last protest: giám đốc thẩm | tái thẩm
 
     # -- when the judgment takes effect -----------------------------------------------------------
 
@@ -109,12 +110,14 @@ class ReviewRules(TrialRules):
     # -- protests --------------------------------------------------------------------------------
 
     def on_CassationProtested(self, act: CriminalCase.CassationProtested) -> None:
+        self.review_kind = "giám đốc thẩm"
         in_effect = self._protest(act, "kháng nghị giám đốc thẩm", "Điều 370")
         if act.direction == "against":
             for person in in_effect:
                 self._use_right(AGAINST, act, "kháng nghị giám đốc thẩm", person)
 
     def on_ReopeningProtested(self, act: CriminalCase.ReopeningProtested) -> None:
+        self.review_kind = "tái thẩm"
         in_effect = self._protest(act, "kháng nghị tái thẩm", "Điều 397")
         if act.direction == "against" and in_effect:
             self._use_right(REOPEN, act, "kháng nghị tái thẩm", None)
@@ -193,8 +196,8 @@ class ReviewRules(TrialRules):
             HEARING,
             value,
             act.day,
-            f"Tòa án nhận được quyết định kháng nghị kèm hồ sơ vụ án ngày {fmt(act.on)} "
-            "(tái thẩm: Điều 403).",
+            f"Tòa án nhận được quyết định kháng nghị {self.review_kind} kèm hồ sơ vụ án ngày "
+            f"{fmt(act.on)}" + (" (Điều 403)." if self.review_kind == "tái thẩm" else "."),
         )
         self.set_due(deadline, count("months", act.day, value.value, self.calendar))
 

@@ -8,7 +8,10 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from qlahs.domain.case_review_acts import ProtestAct
+from qlahs.domain.criminal_case import CriminalCase
 from qlahs.kernel.bounds import NAME_LIMIT, TEXT_LIMIT
+from qlahs.kernel.subject import Act
 from qlahs.stages.commands import Command
 
 Direction = Literal["against", "for"]
@@ -118,3 +121,14 @@ class ClemencyPetition(_DeathAct):
     """Đơn xin ân giảm hình phạt tử hình lên Chủ tịch nước (Điều 367 k1 d)."""
 
     action: ClassVar[str] = "case.clemency_petition"
+
+
+def review_content(act: Act) -> str:
+    """What a review act says, in a few words, for the case's list of acts."""
+    if isinstance(act, ProtestAct):
+        return f"{BY_NAMES.get(act.by, act.by)} kháng nghị {DIRECTION_NAMES.get(act.direction, '')}"
+    if isinstance(act, CriminalCase.ReviewJudged):
+        return OUTCOME_NAMES.get(act.outcome, act.outcome)
+    if isinstance(act, CriminalCase.NewFactLearned):
+        return act.summary or ""
+    return ""

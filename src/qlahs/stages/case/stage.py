@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from qlahs.domain.criminal_case import CaseAct, CriminalCase
@@ -19,6 +20,7 @@ from qlahs.stages.case.indictment import IndictmentRules
 from qlahs.stages.case.investigation import InvestigationRules
 from qlahs.stages.case.lineage import LineageRules, join_in, link_report, split_off
 from qlahs.stages.case.review import REVIEW_ACTIONS, ReviewRules
+from qlahs.stages.case.review_book import review_book, with_review_book
 from qlahs.stages.case.statistics import STATISTICS
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Action, Stage, calls, records
@@ -94,8 +96,9 @@ STAGE = Stage(
     name="case",
     subject=CriminalCase,
     rules=CaseRules,
-    project=project_case,
-    tables=(*CASE_TABLES, supervision_book),
+    project=with_review_book(project_case),
+    tables=(*CASE_TABLES, supervision_book, review_book),
+    book_files=(Path(__file__).with_name("review_books.yaml"),),
     statistics=STATISTICS,
     actions=(
         Action("case.open", investigation.OpenCase, _open, creates=True, involve=link_report),
