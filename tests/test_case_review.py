@@ -17,6 +17,10 @@ from qlahs.law.quotes import quote_problems
 from qlahs.projections.books import book
 from qlahs.scenario.units import establish_units
 from qlahs.stages.registry import registry
+from qlahs.stats.compute import report_of
+from qlahs.stats.indicators import catalogue
+from qlahs.stats.periods import parse_period
+from stats_fakes import recorded
 
 UNIT = "VKS-HN-KV01"
 ARTICLES = {
@@ -123,3 +127,26 @@ def test_book_16_prints_in_the_cli_and_opens_in_excel(tmp_path: Path) -> None:
     assert sheet.max_row == 3 + len(rows) == 5
     again = write_book_xlsx(book("16"), rows, UNIT, 2026, tmp_path / "again.xlsx")
     assert load_workbook(again).active is not None
+
+
+def test_the_statistics_count_protests_hearings_and_late_protests() -> None:
+    def steps(ref: str, story: list[tuple[str, str, dict[str, Any]]]) -> list[dict[str, Any]]:
+        return [
+            {"on": date.fromisoformat(on), "do": do, "ref": ref, "with": fields}
+            for on, do, fields in story
+        ]
+
+    # VA8's protest against the convicted person comes 8 days after the year (Điều 379 k1)
+    late = [("2026-07-10", "case.cassation_protest", {"direction": "against"})]
+    made = report_of(
+        recorded([steps("VA7", JUDGED + REVIEWED), steps("VA8", JUDGED + late)]).snapshot(),
+        "VKS-T",
+        parse_period("y-2026"),
+    )
+    figures = {code: made.value(INDICATORS[code]) for code in FIGURES}
+    assert figures == FIGURES
+    assert made.total["violation.cassation.protest_against.late"] == 1
+
+
+INDICATORS = {indicator.code: indicator for indicator in catalogue()}
+FIGURES = {"D.19": 2, "D.19.1": 2, "D.20": 1, "D.20.1": 0, "D.21": 1, "D.22": 1, "D.23": 1}
