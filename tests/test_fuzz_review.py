@@ -29,16 +29,15 @@ VERBS = sorted(action.name for action in REVIEW_ACTIONS)
 PATH = (
     "cassation_protest",
     "review_accept",
+    "death_file_receive",
     "receive_review_file",
     "return_file",
     "review_judge",
+    "death_no_protest",
     "learn_new_fact",
     "reopening_protest",
     "review_accept",
     "review_judge",
-    "death_file_receive",
-    "return_file",
-    "death_no_protest",
     "clemency_petition",
 )
 JUDGED = [
@@ -61,7 +60,7 @@ JUDGED = [
 
 def _field(name: str, annotation: Any) -> st.SearchStrategy[Any]:
     if name == "person":
-        return st.sampled_from(["BC1", "BC2", "BC9"])
+        return st.sampled_from(["BC1", "BC1", "BC2", "BC9"])  # BC1 is sentenced to death
     if name == "summary":
         return st.sampled_from(["Người làm chứng khai sai sự thật", None])
     return _valid(name, annotation)
