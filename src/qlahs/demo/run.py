@@ -25,6 +25,7 @@ from qlahs.demo.enforcement import show_enforcement
 from qlahs.demo.numbers import show_registers
 from qlahs.demo.own_investigation import show_own_investigation
 from qlahs.demo.reports import UNIT, commands
+from qlahs.demo.reviews import show_reviews
 from qlahs.demo.statreports import send_months
 from qlahs.demo.stats import year_report
 from qlahs.engine import Engine
@@ -86,6 +87,7 @@ def run_demo(
         path = write_book_xlsx(definition, rows, UNIT, until.year, out / "so-04.xlsx")
         console.print(f"Đã ghi Sổ 04 năm {until.year} ({len(rows)} dòng) vào {path}")
         cases = show_cases(engine, steps, UNIT, until, console)
+        cases |= show_reviews(engine, steps, UNIT, until, console)
         show_registers(engine, console, until)
         court_matters = show_court_matters(engine, court, UNIT, until, out, console)
         stats = year_report(engine, UNIT, out, until, console)  # modules 7–8

@@ -25,6 +25,7 @@ from qlahs.domain.case_persons import (
     carried_accused,
     carry,
 )
+from qlahs.domain.case_review_acts import ReviewActs
 from qlahs.domain.supervision import SupervisionActs
 from qlahs.kernel.subject import Transitions, day_of, subject_id
 from qlahs.law.calendar import fmt
@@ -33,7 +34,7 @@ from qlahs.law.calendar import fmt
 __all__ = ["PERSON_STATE_NAMES", "STAGE_NAMES", "Accused", "CaseAct", "CriminalCase", "carry"]
 
 
-class CriminalCase(PersonActs, EnforcementActs, SupervisionActs, MinorActs):
+class CriminalCase(PersonActs, EnforcementActs, SupervisionActs, ReviewActs, MinorActs):
     """One criminal case and its accused persons."""
 
     kind: ClassVar[str] = "case"
@@ -225,6 +226,10 @@ class CriminalCase(PersonActs, EnforcementActs, SupervisionActs, MinorActs):
 
         def apply(self, aggregate: Any) -> None:
             super().apply(aggregate)
+            aggregate.sentences = {
+                **dict.fromkeys(aggregate.persons, self.outcome),
+                **self.sentences,
+            }
             for accused in aggregate.persons.values():
                 named = not self.sentences or accused.person in self.sentences
                 if accused.charged_on and accused.procedure != "dismissed" and named:

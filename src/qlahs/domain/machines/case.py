@@ -132,13 +132,4 @@ class AccusedProcedure(StateMachine):
     dismiss = active.to(dismissed) | suspended.to(dismissed)
 
 
-class Enforcement(StateMachine):
-    """Quyết định thi hành án đối với một người bị kết án (Điều 364)."""
-
-    sentenced = State("Chờ quyết định thi hành án", initial=True)
-    enforcement_decided = State("Đã có quyết định thi hành án", final=True)
-
-    enforcement_decision = sentenced.to(enforcement_decided)
-
-
 CASE_MACHINES = (Investigation, Indictment, Trial, Appeal)

@@ -23,6 +23,8 @@ from qlahs.stages.case.investigation import InvestigationRules
 from qlahs.stages.case.lineage import LineageRules, join_in, link_report, split_off
 from qlahs.stages.case.minors import MinorRules, minor_actions
 from qlahs.stages.case.own_agency import OwnAgencyRules
+from qlahs.stages.case.review import REVIEW_ACTIONS, ReviewRules
+from qlahs.stages.case.review_book import review_book, with_review_book
 from qlahs.stages.case.statistics import STATISTICS
 from qlahs.stages.commands import Command
 from qlahs.stages.registry import Action, Stage, calls, records
@@ -38,6 +40,7 @@ class CaseRules(
     IndictmentRules,
     AppealRules,
     EnforcementRules,
+    ReviewRules,
     LineageRules,
     SupervisionRules,
     OwnAgencyRules,
@@ -110,12 +113,17 @@ STAGE = Stage(
     name="case",
     subject=CriminalCase,
     rules=CaseRules,
-    project=lambda sid, case, acts: [
-        *project_case(sid, case, acts),
-        *((enforcement_book, row) for row in enforcement_rows(sid, case, acts)),
-    ],
-    tables=(*CASE_TABLES, supervision_book, enforcement_book),
-    book_files=(Path(__file__).parent / "enforcement_books.yaml",),
+    project=with_review_book(
+        lambda sid, case, acts: [
+            *project_case(sid, case, acts),
+            *((enforcement_book, row) for row in enforcement_rows(sid, case, acts)),
+        ]
+    ),
+    tables=(*CASE_TABLES, supervision_book, enforcement_book, review_book),
+    book_files=(
+        Path(__file__).parent / "enforcement_books.yaml",
+        Path(__file__).with_name("review_books.yaml"),
+    ),
     statistics=STATISTICS,
     actions=(
         Action("case.open", investigation.OpenCase, _open, creates=True, involve=link_report),
@@ -124,6 +132,7 @@ STAGE = Stage(
         Action("case.indict", indictment.Indict, calls(C.indict)),
         *(Action(name, command, calls(method)) for name, command, method in ENFORCEMENT),
         *(Action(name, command, _records(act)) for name, command, act in ACTIONS),
+        *REVIEW_ACTIONS,
         Action("case.join", investigation.JoinCases, _records(C.Joined), involve=join_in),
         Action("case.split", investigation.SplitCase, calls(C.split), involve=split_off),
         assign_prosecutor("case"),

@@ -122,6 +122,8 @@ def label(act: Act, case: Any, key: str = "") -> str:
             variant = "split"
         case C.Protested():
             variant = act.level
+        case C.CassationProtested() | C.ReopeningProtested():
+            variant = act.direction
         case C.InvestigationConcluded():
             variant = act.recommendation
         case C.Indicted():
@@ -140,6 +142,12 @@ RULE_AGENCY: dict[str, AgencyKind | Literal["detention_holder"]] = {
     "custody.detention": "detention_holder",
     "charge.approve": "procuracy",
     "custody.hold_extension_approve": "procuracy",
+    "cassation.protest_against": "procuracy",
+    "cassation.return_file": "procuracy",
+    "cassation.hearing": "court",
+    "reopening.protest": "procuracy",
+    "death_review.return_file": "procuracy",
+    "death_review.decide": "procuracy",
     "prosecution.decide": "procuracy",
     "prosecution.send_to_court": "procuracy",
     "protest.same_level": "procuracy",

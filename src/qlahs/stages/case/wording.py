@@ -13,6 +13,7 @@ from qlahs.law.calendar import fmt
 from qlahs.law.crimes import CATEGORY_NAMES, crime_table, parse_charge
 from qlahs.stages.case.custody_commands import STAGE_NAMES as DETENTION_STAGES
 from qlahs.stages.case.investigation_commands import GROUND_NAMES
+from qlahs.stages.case.review_commands import review_content
 from qlahs.stages.supervision.wording import act_content, act_title
 
 C = CriminalCase
@@ -188,7 +189,7 @@ def content(act: Act, names: dict[str, str]) -> str:
             return PROTEST_LEVELS.get(act.level, act.level)
         case C.AppealJudged():
             return act.outcome
-    return act_content(act) or ""
+    return act_content(act) or review_content(act)
 
 
 def title(act: Act) -> str:
