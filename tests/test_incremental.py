@@ -149,3 +149,27 @@ def test_a_kept_state_altered_in_the_table_is_judged_again_from_the_acts(store_u
             incremental = read_models(engine)
             engine.replay()
             assert read_models(engine) == incremental
+
+
+def test_a_protest_kept_until_its_window_opens_survives_a_kept_state(store_url: str) -> None:
+    """A protest of a decision the procuracy has not yet received waits in the fold's state
+    (the act itself) until the receipt opens its window; kept as JSON and read back by a
+    process that never saw the case, it is judged as a clean rebuild judges it."""
+    with Engine.open(store_url, default_unit="VKSKV7") as engine:
+        steps = [
+            ("2025-06-02", "admin.accept", {"court": "TAND khu vực 1"}),
+            ("2025-08-25", "admin.suspend", {"ground": "Chờ kết quả giải quyết vụ án khác"}),
+            ("2025-08-26", "admin.protest", {"level": "same", "against": "quyet_dinh"}),
+            ("2025-08-28", "admin.deliver", {"document": "tam_dinh_chi"}),
+        ]
+        for on, do, fields in steps:
+            engine.execute({"do": do, "on": on, "ref": "HC1", "with": fields})
+            engine.catch_up()
+            engine.projector.forget()
+        with engine.sql.connect() as connection:
+            assert connection.execute(sa.select(t.quarantine)).all() == []
+        incremental = read_models(engine)
+        engine.replay()
+        assert read_models(engine) == incremental
+        met = [d for d in engine.deadlines(date(2025, 8, 28), ref="HC1")]
+        assert any(d.rule == "admin.protest_same_level" and d.status == "met" for d in met)

@@ -3,7 +3,7 @@ with the next act instead of replaying the subject's history.
 
 The state is the fold's own attributes (its rule book and calendar are given again on load).
 Values are JSON as they are, or tagged objects for what JSON lacks: dates and times, tuples,
-sets, dictionaries whose keys are not text, and the data classes and pydantic models of
+sets, identifiers, dictionaries whose keys are not text, and the data classes and pydantic models of
 qlahs (a deadline, a custody clock, a rule value). Anything else is refused, so a fold that
 starts keeping a new kind of value fails loudly in the tests instead of resuming wrongly.
 """
@@ -14,6 +14,7 @@ import dataclasses
 import json
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from eventsourcing.utils import get_topic, resolve_topic
 from pydantic import BaseModel
@@ -54,6 +55,8 @@ def _encode(value: Any) -> Any:
         return {"$d": value.isoformat()}
     if kind is datetime:
         return {"$dt": value.isoformat()}
+    if kind is UUID:  # an act a fold keeps for later (an early protest) names its subject
+        return {"$u": str(value)}
     if kind is dict:
         if all(type(k) is str and not k.startswith("$") for k in value):
             return {k: _encode(v) for k, v in value.items()}
@@ -78,6 +81,8 @@ def _decode(value: Any) -> Any:
         return date.fromisoformat(value["$d"])
     if "$dt" in value:
         return datetime.fromisoformat(value["$dt"])
+    if "$u" in value:
+        return UUID(value["$u"])
     if "$t" in value:
         return tuple(_decode(item) for item in value["$t"])
     if "$s" in value:
