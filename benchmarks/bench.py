@@ -525,17 +525,28 @@ def history_rows(previous: str) -> list[str]:
     return rows
 
 
-KEPT_SECTION = "## Generator"  # written by hand from benchmarks/bench_generate.py
+# written by hand from benchmarks/bench_catch_up.py and bench_generate.py: kept as they were
+KEPT_SECTIONS = (
+    "## Catch-up after one event (incremental projection)",
+    "## Catch-up of one more number, book projected act by act",
+    "## Generator",
+)
 
 
 def kept_section(previous: str) -> list[str]:
-    """The Generator section of the previous file, kept as it was (up to the next heading)."""
+    """The hand-written sections of the previous file, kept as they were (each up to the
+    next heading)."""
     lines = previous.splitlines()
-    if KEPT_SECTION not in lines:
-        return []
-    start = lines.index(KEPT_SECTION)
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    return ["", *lines[start:end]]
+    kept: list[str] = []
+    for heading in KEPT_SECTIONS:
+        if heading not in lines:
+            continue
+        start = lines.index(heading)
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
+        )
+        kept += ["", *lines[start:end]]
+    return kept
 
 
 def markdown(
