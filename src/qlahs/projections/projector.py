@@ -149,6 +149,15 @@ class Projector:
 
     def catch_up(self, progress: Progress | None = None, page: int = PAGE) -> int:
         """Apply every event not yet projected; return how many were applied."""
+        try:
+            return self._catch_up(progress, page)
+        except BaseException:
+            # What is kept in memory of the subjects (their rows as written, the rows still
+            # to write) may be ahead of a page whose transaction rolled back: read them again.
+            self._cache.clear()
+            raise
+
+    def _catch_up(self, progress: Progress | None, page: int) -> int:
         self.forget_erased()
         # Nothing recorded since the last catch-up (read in that order): answer without the
         # tracking row's lock, so that readers of a quiet store neither write nor queue.
