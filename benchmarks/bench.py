@@ -525,13 +525,19 @@ def history_rows(previous: str) -> list[str]:
     return rows
 
 
-# written by hand from benchmarks/bench_generate.py, and by benchmarks/bench_http.py
-KEPT_SECTIONS = ("## Generator", "## HTTP service")
+# written by hand from benchmarks/bench_catch_up.py and bench_generate.py, and by
+# benchmarks/bench_http.py: kept as they were
+KEPT_SECTIONS = (
+    "## Catch-up after one event (incremental projection)",
+    "## Catch-up of one more number, book projected act by act",
+    "## Generator",
+    "## HTTP service",
+)
 
 
 def kept_section(previous: str) -> list[str]:
-    """The sections of the previous file other benchmarks write, kept as they were (each up
-    to the next heading)."""
+    """The sections of the previous file other benchmarks or people write, kept as they were
+    (each up to the next heading)."""
     lines = previous.splitlines()
     kept: list[str] = []
     for heading in KEPT_SECTIONS:

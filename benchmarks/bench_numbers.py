@@ -10,15 +10,18 @@ per register. The table is printed and written to `docs/performance-numbers.md`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import multiprocessing
+import os
 import platform
 import queue
+import subprocess
 import tempfile
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +35,7 @@ from qlahs.kernel.errors import ConcurrencyError
 from qlahs.scenario.units import establish_units
 from qlahs.stages.numbers.outcome import take
 from qlahs.stages.registry import Registry
-from qlahs.store import locate
+from qlahs.store import durable, locate
 
 DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 DAY = date(2026, 3, 2)
@@ -70,6 +73,13 @@ def optimistic(registry: Registry) -> Registry:
     return dataclasses.replace(registry, actions=actions)
 
 
+def flush_under_lock() -> None:
+    """The save under the register's lock waits for the disk again, as before
+    store/durable.py: the baseline beside which the default is measured."""
+    durable.flushed_later = contextlib.nullcontext  # type: ignore[assignment]
+    durable.wait_flushed = lambda sql: None  # type: ignore[assignment]
+
+
 def _issuer(
     url: str,
     unit: str,
@@ -77,10 +87,13 @@ def _issuer(
     days: tuple[date, ...],
     count: int,
     locked: bool,
+    flush_in_lock: bool,
     barrier: Any,
     results: Any,
 ) -> None:
     """One issuer process: `count` commands, one number each, cycling through `days`."""
+    if flush_in_lock:
+        flush_under_lock()
     try:
         with Engine.open(url, default_unit=unit, default_actor="Văn thư") as engine:
             if not locked:
@@ -111,6 +124,7 @@ def run_issuers(
     days: tuple[date, ...] = (DAY,),
     locked: bool = True,
     separate: bool = False,
+    flush_in_lock: bool = False,
 ) -> Run:
     """`processes` spawned issuers, each taking `per_process` numbers one command at a time,
     in one register (or each in its own register when `separate`; or in as many registers
@@ -124,7 +138,8 @@ def run_issuers(
     results = context.Queue()
     workers = [
         context.Process(
-            target=_issuer, args=(url, u, series, days, per_process, locked, barrier, results)
+            target=_issuer,
+            args=(url, u, series, days, per_process, locked, flush_in_lock, barrier, results),
         )
         for u in units
     ]
@@ -151,6 +166,8 @@ def run_issuers(
         raise RuntimeError("; ".join(failures))
     store = "PostgreSQL" if locate(url).is_postgres else "SQLite"
     mode = "khóa tư vấn" if locked and store == "PostgreSQL" else "thử lại lạc quan"
+    if flush_in_lock and store == "PostgreSQL":
+        mode += ", ghi đĩa trong khóa"
     return Run(store, processes, len(numbers), mode, numbers, max(ends) - min(starts), failed)
 
 
@@ -167,16 +184,18 @@ def _drop(base: str, schema: str) -> None:
 
 
 def measure(postgres: str, per_process: int, tmp: Path) -> list[Run]:
-    plan: list[tuple[int, bool, bool]] = [
-        (1, True, False),
-        (4, True, False),
-        (8, True, False),
-        (4, False, False),
-        (8, False, False),
-        (8, True, True),
+    # (issuers, locked, separate registers, flush in the lock: the baseline)
+    plan: list[tuple[int, bool, bool, bool]] = [
+        (1, True, False, True),
+        (1, True, False, False),
+        (4, True, False, False),
+        (8, True, False, True),
+        (8, True, False, False),
+        (8, False, False, False),
+        (8, True, True, False),
     ]
     runs = []
-    for processes, locked, separate in plan:
+    for processes, locked, separate, flush_in_lock in plan:
         url, schema = _schema_url(postgres)
         try:
             runs.append(
@@ -186,6 +205,7 @@ def measure(postgres: str, per_process: int, tmp: Path) -> list[Run]:
                     per_process=per_process,
                     locked=locked,
                     separate=separate,
+                    flush_in_lock=flush_in_lock,
                 )
             )
         finally:
@@ -230,7 +250,11 @@ def table(runs: list[Run]) -> Table:
     return shown
 
 
-def markdown(runs: list[Run], per_process: int) -> str:
+NOTES = "## Notes"  # written by hand below the generated table, kept by each run
+
+
+def markdown(runs: list[Run], per_process: int, previous: str = "") -> str:
+    when = datetime.now(UTC).strftime("%d/%m/%Y %H:%M UTC")
     lines = [
         "# Performance — document numbers",
         "",
@@ -240,7 +264,9 @@ def markdown(runs: list[Run], per_process: int) -> str:
         "`1..N` says every register ended with exactly the numbers 1..N, no duplicate, no gap.",
         "",
         f"Machine: {platform.platform()}, Python {platform.python_version()}, "
-        f"{multiprocessing.cpu_count()} CPU; PostgreSQL on the same machine.",
+        f"{multiprocessing.cpu_count()} CPU; PostgreSQL on the same machine. Date: {when}; "
+        f"commit `{commit()}`; load average at the end "
+        f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())}.",
         "",
         "| store | issuers | registers | queueing | numbers | seconds | numbers/s | given up "
         "| 1..N |",
@@ -259,10 +285,23 @@ def markdown(runs: list[Run], per_process: int) -> str:
         "collide on the register's version and retry with jitter; `given up` counts the "
         "commands that lost all 25 retries (nothing recorded, the clerk must send them again). "
         "8 issuers in 8 registers show that registers do not wait for each other's locks. "
+        "`ghi đĩa trong khóa`: the baseline, as before `store/durable.py`: the save under the "
+        "register's lock waits for its flush to disk before the lock is released (by default "
+        "it commits without waiting, the lock is released, then the issuer waits for the "
+        "flush before it answers). "
         "SQLite serialises writers itself; its issuers retry, reloading the register.",
         "",
     ]
+    if NOTES in previous:
+        lines += [*previous[previous.index(NOTES) :].rstrip("\n").splitlines(), ""]
     return "\n".join(lines)
+
+
+def commit() -> str:
+    found = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    )
+    return found.stdout.strip() or "unknown"
 
 
 def main() -> None:
@@ -274,7 +313,8 @@ def main() -> None:
     console = Console()
     runs = measure(args.postgres, args.per_process, Path(tempfile.gettempdir()))
     console.print(table(runs))
-    args.write.write_text(markdown(runs, args.per_process), encoding="utf-8")
+    previous = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
+    args.write.write_text(markdown(runs, args.per_process, previous), encoding="utf-8")
     console.print(f"Đã ghi {args.write}")
 
 

@@ -20,7 +20,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-import sqlalchemy as sa
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 
@@ -194,7 +193,5 @@ def _locked(engine: Engine, commands: list[Command]) -> Iterator[None]:
         return
     with engine.sql.begin() as connection:  # the locks end with this transaction
         for sid in sids:
-            key = int.from_bytes(sid.bytes[:8], "big", signed=True)
-            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
-            engine._fast_forward(sid)
+            engine._lock_and_fast_forward(connection, sid)
         yield

@@ -4,8 +4,9 @@ access checks every public method makes, and the subjects as the log holds them.
 from __future__ import annotations
 
 import contextlib
+from collections import OrderedDict
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from types import TracebackType
 from typing import Any, Self
@@ -37,12 +38,15 @@ from qlahs.store import (
     DEFAULT_URL,
     EventLog,
     Location,
+    durable,
     locate,
     open_event_log,
     setup_lock,
     store_key,
 )
 from qlahs.store.rows import EventTable
+
+SAVED_ACTS = 64
 
 
 @dataclass
@@ -65,6 +69,9 @@ class EngineCore:
     owns_store: bool = True  # False for the views `as_user` returns
     # where lists, books and case searches are read when not from `sql` (engine/replica.py)
     replica: Replica | None = None
+    # the acts this process saved last, by subject and version: a command's outcome (the
+    # numbers it took) is read back from here instead of the log
+    saved: OrderedDict[tuple[UUID, int], Act] = field(default_factory=OrderedDict)
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -103,6 +110,8 @@ class EngineCore:
             followers = (Chain(events), AccessTables())
             projector = Projector(log, sql, stages, rulebook, calendar, followers, events)
             projector.create_tables()
+            if location.is_postgres:
+                durable.create(log.recorder)
         engine = cls(
             location, log, sql, projector, stages, rulebook, calendar, default_unit, default_actor
         )
@@ -254,6 +263,21 @@ class EngineCore:
         found = self._find(log_id)
         assert found is None or isinstance(found, CommandLog)
         return found
+
+    def act_at(self, sid: UUID, version: int) -> Act:
+        """The subject's act at `version`: one this process just saved, or read from the log."""
+        act: Any = self.saved.get((sid, version))
+        if act is None:
+            (act,) = self.log.events.get(sid, gt=version - 1, lte=version)
+        assert isinstance(act, Act)
+        return act
+
+    def _remember(self, acts: list[Any]) -> None:
+        for act in acts:
+            if isinstance(act, Act):
+                self.saved[(act.originator_id, act.originator_version)] = act
+        while len(self.saved) > SAVED_ACTS:
+            self.saved.popitem(last=False)
 
     def _acts(self, sid: UUID) -> list[Act]:
         return [e for e in self.log.events.get(sid) if isinstance(e, Act)]

@@ -22,7 +22,7 @@ from uuid import UUID
 
 import sqlalchemy as sa
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.persistence import IntegrityError, StoredEvent
 
 from qlahs.engine import batch, gate
 from qlahs.engine.command_log import digest, handled, log_id, scope_of
@@ -40,6 +40,7 @@ from qlahs.kernel.subject import Act, Subject, day_of, subject_id
 from qlahs.law.calendar import fmt
 from qlahs.law.deadlines import Violation
 from qlahs.stages.commands import Command, Recorded
+from qlahs.store import durable
 
 RETRIES = 25  # optimistic attempts before a writer queues on the subject's lock
 QUEUED_RETRIES = 25  # attempts in the queue (only writers that did not queue still collide)
@@ -114,30 +115,39 @@ class Engine(Questions):
         PostgreSQL advisory lock held across load and save instead of colliding and retrying.
         The lock is per subject, so other subjects never wait; elsewhere the optimistic
         retries of `_record` remain. Any subject takes the lock once it is `hot`: a writer that
-        lost every optimistic race queues instead of giving up."""
+        lost every optimistic race queues instead of giving up.
+
+        Under the lock, what other writers saved is read on the lock's own connection, and
+        the save commits without waiting for the disk (store/durable.py): the next writer
+        goes on while this one waits for the flush, after the lock, before it answers."""
         action = self.registry.action(command.action)
         if not ((action.exclusive or hot) and self.location.is_postgres):
             yield
             return
         sid = subject_id(self.registry.subject_of(command.action).kind, self._subject_ref(command))
         with self.sql.begin() as connection:  # the lock ends with this transaction
-            key = int.from_bytes(sid.bytes[:8], "big", signed=True)
-            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
-            self._fast_forward(sid)
-            yield
+            self._lock_and_fast_forward(connection, sid)
+            with durable.flushed_later():
+                yield
+        durable.wait_flushed(self.log.recorder)
 
-    def _fast_forward(self, sid: UUID) -> None:
-        """Apply to the cached subject what other processes saved since it was cached: the
-        cache does not fast-forward by itself (store/log.py), and a stale copy would fail on save
-        and be rebuilt from every event, which is slow for a register of a thousand numbers."""
+    def _lock_and_fast_forward(self, connection: sa.Connection, sid: UUID) -> None:
+        """Take the subject's lock and apply to its cached copy what other processes saved
+        since it was cached, in one round trip: the cache does not fast-forward by itself
+        (store/log.py), and a stale copy would fail on save and be rebuilt from every event,
+        which is slow for a register of a thousand numbers."""
+        key = int.from_bytes(sid.bytes[:8], "big", signed=True)
         cache = self.log.repository.cache
-        if cache is None:
-            return
-        try:
-            aggregate: Any = cache.get(sid)
-        except KeyError:
-            return
-        for event in self.log.events.get(sid, gt=aggregate.version):
+        aggregate: Any = None
+        if cache is not None:
+            with contextlib.suppress(KeyError):
+                aggregate = cache.get(sid)
+        after = aggregate.version if aggregate is not None else 2**62  # nothing to read
+        for version, topic, state in durable.lock_and_read(connection, key, sid, after):
+            stored = StoredEvent(
+                originator_id=sid, originator_version=version, topic=topic, state=bytes(state)
+            )
+            event = self.log.mapper.to_domain_event(stored)
             assert isinstance(event, Aggregate.Event)
             aggregate = event.mutate(aggregate)
 
@@ -175,6 +185,7 @@ class Engine(Questions):
             pending: list[Aggregate] = [subject, *others]
             if log is not None:
                 pending.append(handled(log, command, result, sent_as, scope))
+            acts = list(subject.pending_events)
             try:
                 self.log.save(*pending)
             except IntegrityError:
@@ -184,6 +195,7 @@ class Engine(Questions):
             except BaseException:
                 self._evict(subject, *others)
                 raise
+            self._remember(acts)
             return result
         raise ConcurrencyError(
             f"Không ghi được '{command.action}' cho {self._subject_ref(command)} sau {attempts} "

@@ -149,7 +149,20 @@ class Projector:
 
     def catch_up(self, progress: Progress | None = None, page: int = PAGE) -> int:
         """Apply every event not yet projected; return how many were applied."""
+        try:
+            return self._catch_up(progress, page)
+        except BaseException:
+            # What is kept in memory of the subjects (their rows as written, the rows still
+            # to write) may be ahead of a page whose transaction rolled back: read them again.
+            self._cache.clear()
+            raise
+
+    def _catch_up(self, progress: Progress | None, page: int) -> int:
         self.forget_erased()
+        # Nothing recorded since the last catch-up (read in that order): answer without the
+        # tracking row's lock, so that readers of a quiet store neither write nor queue.
+        if self.position() >= (self.log.recorder.max_notification_id() or 0):
+            return 0
         applied = 0
         total = None
         while True:
@@ -218,6 +231,7 @@ class Projector:
         its earlier rows and goes to quarantine, so that no event can stop the readers."""
         rows: dict[sa.Table, list[dict[str, Any]]] = {table: [] for table in self.rewritten}
         cleared: dict[sa.Table, list[str]] = {table: [] for table in self.rewritten}
+        replaced: dict[tuple[sa.Table, str], list[dict[str, Any]]] = {}
         judged = DeadlineWrites()
         for subject_id in touched:
             state = self._cache.get(subject_id)
@@ -234,9 +248,16 @@ class Projector:
                     cleared[table].append(str(subject_id))
             for table, table_rows in subject_rows.rows.items():
                 rows.setdefault(table, []).extend(table_rows)
+            for table, key in subject_rows.replaced.items():
+                keys = [{"s": str(subject_id), "k": row[key]} for row in subject_rows.rows[table]]
+                replaced.setdefault((table, key), []).extend(keys)
         for table, subjects in cleared.items():
             if subjects:
                 connection.execute(table.delete().where(table.c.subject_id.in_(subjects)))
+        for (table, key), keys in replaced.items():
+            if keys:
+                same = (table.c.subject_id == sa.bindparam("s"), table.c[key] == sa.bindparam("k"))
+                connection.execute(table.delete().where(*same), keys)
         for table, table_rows in rows.items():
             if table_rows:
                 connection.execute(table.insert(), table_rows)

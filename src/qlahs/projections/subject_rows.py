@@ -37,6 +37,10 @@ class SubjectState:
     whole: bool = True
     # The books' rows as last written, when known: rows that only grew are appended.
     books: dict[sa.Table, list[dict[str, Any]]] = field(default_factory=dict)
+    # A stage that projects act by act (ActRows): its books are written whole at the next
+    # write (read back, erased), or only `changed`, the rows of the acts since the last one.
+    books_whole: bool = True
+    changed: dict[sa.Table, dict[Any, dict[str, Any]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -46,6 +50,8 @@ class NewRows:
 
     rows: dict[sa.Table, list[dict[str, Any]]]
     appended: set[sa.Table]
+    # tables whose rows replace only the subject's rows with the same value in this column
+    replaced: dict[sa.Table, str] = field(default_factory=dict)
 
 
 class SubjectRows:
@@ -97,8 +103,14 @@ class SubjectRows:
         state.subject = event.mutate(state.subject)  # type: ignore[assignment]
         if not isinstance(event, Act):
             state.running = None  # an erasure: judge again from the acts as they now read
+            state.books_whole, state.changed = True, {}
             return
         state.acts.append(event)
+        by_act = self.registry.act_projectors.get(state.kind)
+        if by_act is not None and not state.books_whole:
+            sid = str(event.originator_id)
+            for table, row in by_act.rows(sid, state.subject, state.acts):
+                state.changed.setdefault(table, {})[row[by_act.key]] = row
         if state.running is None:
             return
         if state.running.accepts(event):
@@ -121,8 +133,21 @@ class SubjectRows:
             "version": subject.version,
         }
         new = NewRows({t.subjects: [row]}, set())
+        by_act = self.registry.act_projectors.get(state.kind)
+        if by_act is not None and not state.books_whole:
+            new.appended = set(self.registry.tables)
+            for table, changed in state.changed.items():
+                new.rows[table] = list(changed.values())
+                new.replaced[table] = by_act.key
+            state.changed = {}
+            return new
         project = self.registry.projectors.get(state.kind)
         if project is None:
+            return new
+        if by_act is not None:  # written whole now, act by act from here on
+            for table, book_row in project(subject_id, subject, state.acts):
+                new.rows.setdefault(table, []).append(book_row)
+            state.books_whole, state.changed = False, {}
             return new
         books: dict[sa.Table, list[dict[str, Any]]] = {}
         for table, book_row in project(subject_id, subject, state.acts):

@@ -51,6 +51,20 @@ BUILT_IN = (
 Projection = Callable[[str, Any, Sequence[Act]], list[tuple[sa.Table, dict[str, Any]]]]
 
 
+@dataclass(frozen=True)
+class ActRows:
+    """A stage whose book rows each follow from a few acts (a register's numbers) says which
+    rows one new act adds or changes, so that a subject of thousands of rows is not projected
+    whole for each act. `rows` is called with the subject's acts in the order recorded, the
+    new one last, and returns the rows `Stage.project` would give for the numbers it touches;
+    `key` is the column naming a row within its subject (the projector replaces the rows
+    with the same subject and key). `Stage.project` stays the whole projection: a subject
+    read back by a process that never saw it, or erased, is written whole from it."""
+
+    rows: Projection
+    key: str
+
+
 class Lookup(Protocol):
     """What an action that touches other subjects may ask of the engine."""
 
@@ -131,6 +145,8 @@ class Stage:
     # tables they go to (cleared per subject before the rows are written again)
     project: Projection | None = None
     tables: tuple[sa.Table, ...] = ()
+    # optional: the rows one new act adds or changes (see ActRows), beside `project`
+    project_act: ActRows | None = None
     # a stage from another package brings its own law: a folder of rule files (the format of
     # `law/rules/`) and book definitions (the format of `law/books.yaml`)
     rules_folder: Path | None = None
@@ -148,6 +164,7 @@ class Registry:
     projectors: dict[str, Projection]
     tables: tuple[sa.Table, ...]
     action_subjects: dict[str, type[Subject]]
+    act_projectors: dict[str, ActRows] = field(default_factory=dict)
 
     def action(self, name: str) -> Action:
         try:
@@ -219,6 +236,7 @@ def registry() -> Registry:
     subjects: dict[str, type[Subject]] = {}
     rules: dict[str, Callable[[RuleBook, Calendar], Fold]] = {}
     projectors: dict[str, Projection] = {}
+    act_projectors: dict[str, ActRows] = {}
     stage_tables: list[sa.Table] = []
     for stage in stages:
         for action in stage.actions:
@@ -230,6 +248,8 @@ def registry() -> Registry:
             rules[stage.subject.kind] = stage.rules
         if stage.project is not None:
             projectors[stage.subject.kind] = stage.project
+        if stage.project_act is not None:
+            act_projectors[stage.subject.kind] = stage.project_act
         stage_tables.extend(stage.tables)
     action_subjects = {a.name: s.subject for s in stages for a in s.actions}
     return Registry(
@@ -240,4 +260,5 @@ def registry() -> Registry:
         projectors,
         tuple(dict.fromkeys(stage_tables)),
         action_subjects,
+        act_projectors,
     )

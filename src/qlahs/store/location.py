@@ -144,6 +144,8 @@ def _postgres(url: str, parsed: URL) -> Location:
         "POSTGRES_PASSWORD": parsed.password or "",
         "POSTGRES_CONNECT_TIMEOUT": "10",
         "POSTGRES_POOL_SIZE": "5",
+        # commits a register's number without waiting for the disk under its lock
+        "APPLICATION_RECORDER_TOPIC": "qlahs.store.durable:Recorder",
     }
     connect_args: dict[str, Any] = {}
     if schema:

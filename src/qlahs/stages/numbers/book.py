@@ -66,55 +66,101 @@ def number_rows(subject_id: str, register: Register, acts: Sequence[Act]) -> lis
     """Every number of the register, in number order."""
     rows: dict[str, dict[str, Any]] = {}
     for act in sorted(acts, key=lambda a: a.originator_version):
-        touched: list[dict[str, Any]] = []
-        match act:
-            case Register.Issued() | Register.Reserved():
-                status = "issued" if isinstance(act, Register.Issued) else "reserved"
-                for number in range(act.first, act.first + act.count):
-                    row = rows[key(number)] = _row(subject_id, register, act, number, "", status)
-                    if isinstance(act, Register.Reserved):
-                        row["reason"] = act.reason
-                        row["remarks"].append(f"Giữ số ngày {fmt(act.on)}: {act.reason}")
-                    touched.append(row)
-            case Register.Inserted():
-                row = rows[key(act.number, act.suffix)] = _row(
-                    subject_id, register, act, act.number, act.suffix, "inserted"
-                )
-                row |= {"inserted": True, "reason": act.reason, "approved_by": act.approved_by}
-                row["remarks"].append(
-                    f"Số chèn sau số {label(act.number)}: {act.reason}; "
-                    f"người duyệt: {act.approved_by}"
-                )
+        _apply(rows, subject_id, register, act)
+    return [_finished(row) for row in sorted(rows.values(), key=lambda r: r["position"])]
+
+
+def changed_rows(subject_id: str, register: Register, acts: Sequence[Act]) -> list[dict[str, Any]]:
+    """The rows the last of `acts` (in the order recorded) adds or changes, as `number_rows`
+    would write them; the register's other rows stay as they are. A new number needs only
+    its own act; an act on a number already in the register replays the acts on that number,
+    back to the one that put it there, so its cost does not grow with the register."""
+    act = acts[-1]
+    rows: dict[str, dict[str, Any]] = {}
+    if isinstance(act, _CREATES):
+        _apply(rows, subject_id, register, act)
+        return [_finished(row) for row in sorted(rows.values(), key=lambda r: r["position"])]
+    number = _number_of(act)
+    if number is None:  # the register's opening: no number in it
+        return []
+    history = [act]
+    for earlier in reversed(acts[:-1]):
+        if _touches(earlier, number):
+            history.append(earlier)
+            if isinstance(earlier, _CREATES):
+                break
+    for one in reversed(history):
+        _apply(rows, subject_id, register, one)
+    return [_finished(rows[number])]  # a range reserved at once: only this number changed
+
+
+_CREATES = (Register.Issued, Register.Reserved, Register.Inserted)
+
+
+def _touches(act: Act, number: str) -> bool:
+    if isinstance(act, Register.Issued | Register.Reserved):  # numbers with no letter
+        return number.isdigit() and act.first <= int(number) < act.first + act.count
+    return _number_of(act) == number
+
+
+def _number_of(act: Act) -> str | None:
+    """The one number an act on a single number names."""
+    if isinstance(act, Register.Inserted | Register.Used | Register.Voided | Register.Released):
+        return key(act.number, act.suffix)
+    return None
+
+
+def _apply(rows: dict[str, dict[str, Any]], subject_id: str, register: Register, act: Act) -> None:
+    touched: list[dict[str, Any]] = []
+    match act:
+        case Register.Issued() | Register.Reserved():
+            status = "issued" if isinstance(act, Register.Issued) else "reserved"
+            for number in range(act.first, act.first + act.count):
+                row = rows[key(number)] = _row(subject_id, register, act, number, "", status)
+                if isinstance(act, Register.Reserved):
+                    row["reason"] = act.reason
+                    row["remarks"].append(f"Giữ số ngày {fmt(act.on)}: {act.reason}")
                 touched.append(row)
-            case Register.Used():
-                row = rows[key(act.number, act.suffix)]
-                row |= _document(act) | {"status": "issued", "on": act.day}
-                row["symbol"] = symbol(
-                    register.unit, register.series, act.number, act.suffix, act.day
-                )
-                row["remarks"].append(f"Dùng số đã giữ ngày {fmt(act.on)}")
-                touched.append(row)
-            case Register.Voided() | Register.Released():
-                row = rows[key(act.number, act.suffix)]
-                voided = isinstance(act, Register.Voided)
-                row |= {"status": "voided" if voided else "released", "closed_on": act.day}
-                row["close_reason"] = act.reason
-                how = "Hủy số" if voided else "Trả số giữ"
-                row["remarks"].append(f"{how} ngày {fmt(act.on)}: {act.reason}")
-                touched.append(row)
-        for row in touched:
-            if act.note:
-                row["remarks"].append(act.note)
-    ordered = sorted(rows.values(), key=lambda r: r["position"])
-    for row in ordered:
-        if row["subject"]:
-            row["remarks"].append(f"Vụ án, nguồn tin: {row['subject']}")
-        row["remarks"] = "; ".join(row["remarks"])
-        row["search"] = searchable(
-            row["symbol"], row["title"], row["subject"], row["signer"], row["recipients"]
-        )
-        row["signer_key"] = searchable(row["signer"])
-    return ordered
+        case Register.Inserted():
+            row = rows[key(act.number, act.suffix)] = _row(
+                subject_id, register, act, act.number, act.suffix, "inserted"
+            )
+            row |= {"inserted": True, "reason": act.reason, "approved_by": act.approved_by}
+            row["remarks"].append(
+                f"Số chèn sau số {label(act.number)}: {act.reason}; người duyệt: {act.approved_by}"
+            )
+            touched.append(row)
+        case Register.Used():
+            row = rows[key(act.number, act.suffix)]
+            row |= _document(act) | {"status": "issued", "on": act.day}
+            row["symbol"] = symbol(register.unit, register.series, act.number, act.suffix, act.day)
+            row["remarks"].append(f"Dùng số đã giữ ngày {fmt(act.on)}")
+            touched.append(row)
+        case Register.Voided() | Register.Released():
+            row = rows[key(act.number, act.suffix)]
+            voided = isinstance(act, Register.Voided)
+            row |= {"status": "voided" if voided else "released", "closed_on": act.day}
+            row["close_reason"] = act.reason
+            how = "Hủy số" if voided else "Trả số giữ"
+            row["remarks"].append(f"{how} ngày {fmt(act.on)}: {act.reason}")
+            touched.append(row)
+    for row in touched:
+        if act.note:
+            row["remarks"].append(act.note)
+
+
+def _finished(row: dict[str, Any]) -> dict[str, Any]:
+    """The row as written: its remarks in one text, its search columns folded."""
+    row = dict(row)
+    remarks = list(row["remarks"])
+    if row["subject"]:
+        remarks.append(f"Vụ án, nguồn tin: {row['subject']}")
+    row["remarks"] = "; ".join(remarks)
+    row["search"] = searchable(
+        row["symbol"], row["title"], row["subject"], row["signer"], row["recipients"]
+    )
+    row["signer_key"] = searchable(row["signer"])
+    return row
 
 
 def _row(

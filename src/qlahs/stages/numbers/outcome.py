@@ -29,6 +29,8 @@ class NumberDesk(Protocol):
 
     def subject(self, kind: str, ref: str) -> Subject: ...
 
+    def act_at(self, sid: UUID, version: int) -> Act: ...
+
     def execute(self, command: Command | Mapping[str, Any]) -> Recorded: ...
 
 
@@ -66,8 +68,7 @@ class Number:
 def numbers_of(engine: NumberDesk, recorded: Recorded) -> list[Number]:
     """The numbers the act at `recorded.version` of the register put in it or changed."""
     sid = subject_id(recorded.kind, recorded.ref)
-    (act,) = engine.log.events.get(sid, gt=recorded.version - 1, lte=recorded.version)
-    assert isinstance(act, Act)
+    act = engine.act_at(sid, recorded.version)
     unit, series, year_text = recorded.ref.rsplit("/", 2)  # see stage.register_ref
     year = int(year_text)
 

@@ -21,9 +21,9 @@ from qlahs.kernel.subject import Act, Subject, day_of
 from qlahs.law.number_series import series
 from qlahs.stages.commands import Command
 from qlahs.stages.numbers import commands as c
-from qlahs.stages.numbers.book import number_book, number_rows
+from qlahs.stages.numbers.book import changed_rows, number_book, number_rows
 from qlahs.stages.numbers.rules import RegisterRules
-from qlahs.stages.registry import Action, Record, Stage
+from qlahs.stages.registry import Action, ActRows, Record, Stage
 
 
 def register_ref(unit: str, series_code: str, year: int) -> str:
@@ -77,6 +77,10 @@ def _project(subject_id: str, register: Any, acts: Sequence[Act]) -> list[tuple[
     return [(number_book, row) for row in number_rows(subject_id, register, acts)]
 
 
+def _project_act(subject_id: str, register: Any, acts: Sequence[Act]) -> list[tuple[sa.Table, Any]]:
+    return [(number_book, row) for row in changed_rows(subject_id, register, acts)]
+
+
 def _action(name: str, command: type[c.NumberCommand], record: Record) -> Action:
     return Action(name, command, record, opens=True, exclusive=True, subject_ref=_subject_ref)
 
@@ -86,6 +90,7 @@ STAGE = Stage(
     subject=Register,
     rules=RegisterRules,
     project=_project,
+    project_act=ActRows(_project_act, key="position"),
     tables=(number_book,),
     actions=(
         _action("number.issue", c.IssueNumber, _records("issue")),
