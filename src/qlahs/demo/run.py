@@ -19,6 +19,7 @@ from rich.table import Table
 
 from qlahs.demo.cases import show_cases, with_cases
 from qlahs.demo.civil import show_court_matters
+from qlahs.demo.complaints_mla import show_complaints_and_assistance
 from qlahs.demo.court_plan import court_commands
 from qlahs.demo.documents import draft_documents
 from qlahs.demo.enforcement import show_enforcement
@@ -95,6 +96,7 @@ def run_demo(
         stats |= send_months(engine, UNIT, until, console)
         stats |= show_own_investigation(engine, until, out, console)  # module 6
         stats |= show_enforcement(engine, steps, UNIT, until, out, console)  # module 5
+        stats |= show_complaints_and_assistance(engine, UNIT, until, out, console)
     return (
         summary
         | documents

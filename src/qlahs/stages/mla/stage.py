@@ -17,6 +17,7 @@ from qlahs.stages.commands import Command
 from qlahs.stages.mla import commands as c
 from qlahs.stages.mla.book import mla_book, mla_book_row
 from qlahs.stages.mla.rules import AssistanceRules
+from qlahs.stages.mla.statistics import STATISTICS
 from qlahs.stages.registry import Action, Record, Stage, records
 
 HERE = Path(__file__).parent
@@ -45,6 +46,7 @@ STAGE = Stage(
     tables=(mla_book,),
     rules_folder=HERE / "rules",
     book_files=(HERE / "books.yaml",),
+    statistics=STATISTICS,
     actions=(
         Action("mla.receive_outgoing", c.ReceiveOutgoing, _opens(A.ReceivedOutgoing), creates=True),
         Action("mla.receive_incoming", c.ReceiveIncoming, _opens(A.ReceivedIncoming), creates=True),
