@@ -255,6 +255,24 @@ def readers_answer(engine: Engine) -> None:
     assert verify(engine).intact
 
 
+def record_story(
+    engine: Engine, steps: list[dict[str, Any]], seen: dict[str, int], reached: set[str]
+) -> None:
+    """Record each step, or see it refused cleanly with nothing recorded; count both, and
+    name the actions that were recorded."""
+    for step in steps:
+        before = engine.log.recorder.max_notification_id() or 0
+        try:
+            engine.execute(step)
+        except CommandRejected as refusal:
+            assert_refusal_is_clean(refusal)
+            assert (engine.log.recorder.max_notification_id() or 0) == before
+            seen["refused"] += 1
+        else:
+            seen["recorded"] += 1
+            reached.add(step["do"])
+
+
 def assert_refusal_is_clean(refusal: CommandRejected) -> None:
     message = str(refusal)
     assert message, "a refusal must say why"

@@ -15,10 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qlahs.engine import Engine
-from qlahs.kernel.errors import CommandRejected
 from qlahs.stages.registry import registry
 from test_enforcement import UNIT, _trial
-from test_fuzz_actions import _valid, assert_refusal_is_clean, hostile_value, readers_answer
+from test_fuzz_actions import (
+    _valid,
+    hostile_value,
+    readers_answer,
+    record_story,
+)
 
 EXAMPLES = 60
 COMMON = ("ref", "on", "unit", "actor", "note", "command_id")
@@ -106,17 +110,7 @@ def test_any_enforcement_story_is_recorded_or_refused_cleanly(fuzz_engine: Engin
     )
     @given(steps=story())
     def one(steps: list[dict[str, Any]]) -> None:
-        for step in steps:
-            before = engine.log.recorder.max_notification_id() or 0
-            try:
-                engine.execute(step)
-            except CommandRejected as refusal:
-                assert_refusal_is_clean(refusal)
-                assert (engine.log.recorder.max_notification_id() or 0) == before
-                seen["refused"] += 1
-            else:
-                seen["recorded"] += 1
-                reached.add(step["do"])
+        record_story(engine, steps, seen, reached)
         last = date.fromisoformat(steps[-1]["on"])
         engine.deadlines(last)
         engine.violations(last + timedelta(days=400))

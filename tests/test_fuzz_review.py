@@ -15,11 +15,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qlahs.engine import Engine
-from qlahs.kernel.errors import CommandRejected
 from qlahs.scenario.units import establish_units
 from qlahs.stages.case.review import REVIEW_ACTIONS
 from qlahs.stages.registry import registry
-from test_fuzz_actions import _valid, assert_refusal_is_clean, hostile_value, readers_answer
+from test_fuzz_actions import (
+    _valid,
+    hostile_value,
+    readers_answer,
+    record_story,
+)
 
 UNIT = "VKS-HN-KV01"
 EXAMPLES = 40
@@ -117,17 +121,7 @@ def test_any_review_of_a_judged_case_is_recorded_or_refused_cleanly(
         ref = f"VA{next(cases)}"
         for on, action, fields in JUDGED:
             engine.execute({"on": on, "do": action, "ref": ref, "with": fields})
-        for step in steps:
-            before = engine.log.recorder.max_notification_id() or 0
-            try:
-                engine.execute(step | {"ref": ref})
-            except CommandRejected as refusal:
-                assert_refusal_is_clean(refusal)
-                assert (engine.log.recorder.max_notification_id() or 0) == before
-                seen["refused"] += 1
-            else:
-                seen["recorded"] += 1
-                reached.add(step["do"])
+        record_story(engine, [step | {"ref": ref} for step in steps], seen, reached)
         last = date.fromisoformat(steps[-1]["on"])
         engine.deadlines(last)
         engine.violations(last + timedelta(days=800))
