@@ -7,7 +7,9 @@
 - `enforcement.decide_delegated` — Điều 364 k2 ¶2: the delegated court decides within 7 days
   of receiving the delegation;
 - `enforcement.deliver_decision` — Luật THAHS 2019 Điều 22 k2: the decision reaches the
-  procuracy within 3 working days (sent on that day at the latest);
+  procuracy within 3 working days (sent on that day at the latest). Followed from the copy the
+  procuracy records as received, like `send_judgment`: a case whose record does not follow
+  the copies is not charged with a delivery it never tracked;
 - `enforcement.report` — Điều 364 k3: a convicted person at liberty reports to the enforcement
   body within 7 days of receiving the decision;
 - `enforcement.release` — Điều 363: a detained accused whose first-instance judgment is
@@ -58,23 +60,14 @@ class EnforcementRules(CaseFacts):
         super().__init__(*args)
         self.in_custody: set[str] = set()
         self.released_on: dict[str, date] = {}
+        self.decided_on: dict[str, date] = {}
 
     # -- the decision, its delegation and its delivery -------------------------------------
 
     def on_EnforcementDecided(self, act: CriminalCase.EnforcementDecided) -> None:
         self.close(ENFORCE, act, "ra quyết định thi hành án", person=act.person)
         self.close(DELEGATED, act, "ra quyết định thi hành án theo ủy thác", person=act.person)
-        value = self.rulebook.find(DELIVER, "limit", act.day)
-        if value is None or value.unit is None:
-            return
-        deadline = self.open_deadline(
-            DELIVER,
-            value,
-            act.day,
-            f"Ngày {fmt(act.on)} Tòa án ra quyết định thi hành án đối với {act.person}.",
-            person=act.person,
-        )
-        self.set_due(deadline, count(value.unit, act.day, value.value, self.calendar))
+        self.decided_on[act.person] = act.day
 
     def on_EnforcementDelegated(self, act: CriminalCase.EnforcementDelegated) -> None:
         sent = act.sent_on or act.day
@@ -95,6 +88,7 @@ class EnforcementRules(CaseFacts):
     ) -> None:
         sent = act.sent_on or act.day
         if act.recipient == "VKS":
+            self._open_delivery(act.person)
             what = "gửi quyết định thi hành án cho Viện kiểm sát"
             self._close_on(DELIVER, act, sent, what, act.person)
         elif act.recipient == "nguoi_chap_hanh_an" and act.person not in self.in_custody:
@@ -108,6 +102,24 @@ class EnforcementRules(CaseFacts):
                 person=act.person,
             )
             self.set_due(deadline, count("days", act.day, value.value, self.calendar))
+
+    def _open_delivery(self, person: str) -> None:
+        """The delivery duty, counted from the decision, once the procuracy's copy is recorded
+        (the first copy decides it)."""
+        decided = self.decided_on.get(person)
+        if decided is None or key(DELIVER, person) in self.deadlines:
+            return
+        value = self.rulebook.find(DELIVER, "limit", decided)
+        if value is None or value.unit is None:
+            return
+        deadline = self.open_deadline(
+            DELIVER,
+            value,
+            decided,
+            f"Ngày {fmt(decided)} Tòa án ra quyết định thi hành án đối với {person}.",
+            person=person,
+        )
+        self.set_due(deadline, count(value.unit, decided, value.value, self.calendar))
 
     def on_ReportedForEnforcement(self, act: CriminalCase.ReportedForEnforcement) -> None:
         self.close(REPORT, act, "có mặt tại cơ quan thi hành án hình sự", person=act.person)
