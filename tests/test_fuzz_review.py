@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from qlahs.engine import Engine
@@ -59,6 +59,15 @@ JUDGED = [
         "case.judge",
         {"outcome": "có tội", "sentences": {"BC1": "tử hình", "BC2": "3 năm tù"}},
     ),
+]
+# A review written from the articles that always runs, so that every run reaches the court's
+# decision and a death sentence's file whatever the random stories reach.
+REVIEWED = [
+    {"do": "case.death_file_receive", "on": "2025-07-10", "with": {"person": "BC1"}},
+    {"do": "case.cassation_protest", "on": "2025-09-01"}
+    | {"with": {"direction": "for", "person": "BC2"}},
+    {"do": "case.review_accept", "on": "2025-10-01", "with": {}},
+    {"do": "case.review_judge", "on": "2025-12-01", "with": {"outcome": "sua"}},
 ]
 
 
@@ -117,6 +126,7 @@ def test_any_review_of_a_judged_case_is_recorded_or_refused_cleanly(
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
     @given(steps=review())
+    @example(steps=REVIEWED)
     def one(steps: list[dict[str, Any]]) -> None:
         ref = f"VA{next(cases)}"
         for on, action, fields in JUDGED:
