@@ -104,7 +104,7 @@ def test_books_25_and_kstt_list_the_enforcement_and_the_inspection(engine: Engin
         violations_found=1,
     )
     _do(engine, "2025-10-06", "inspection.recommend", "KSTT1", content="Khắc phục")
-    _do(engine, "2025-10-24", "inspection.answer_recommendation", "KSTT1", result="chap_nhan")
+    _do(engine, "2025-11-07", "inspection.answer_recommendation", "KSTT1", result="chap_nhan")
     engine.catch_up()
     with engine.sql.connect() as connection:
         enforced = book("25").rows(connection, UNIT, 2025)
@@ -126,9 +126,9 @@ def test_books_25_and_kstt_list_the_enforcement_and_the_inspection(engine: Engin
     assert [(r["ref"], r["facility"]) for r in inspections] == [
         ("KSTT1", "Nhà tạm giữ Công an khu vực 1")
     ]
-    # 06/10 + 15 days = 21/10; answered 24/10
-    assert inspections[0]["documents"] == "KN1 06/10/2025 kiến nghị, hạn trả lời 21/10/2025"
-    assert inspections[0]["answers"] == "KN1 24/10/2025 chấp nhận (trả lời chậm 3 ngày) — kiến nghị"
+    # 06/10 + 30 days (Luật THTGTG 2015 Điều 43 k4) = 05/11; answered 07/11
+    assert inspections[0]["documents"] == "KN1 06/10/2025 kiến nghị, hạn trả lời 05/11/2025"
+    assert inspections[0]["answers"] == "KN1 07/11/2025 chấp nhận (trả lời chậm 2 ngày) — kiến nghị"
 
 
 def test_the_stage_catalogue_counts_decisions_reports_and_answers() -> None:
@@ -153,7 +153,8 @@ def test_the_stage_catalogue_counts_decisions_reports_and_answers() -> None:
         _do(engine, "2025-07-01", "inspection.open", ref, facility_kind=facility, facility="Trại")
         _do(engine, "2025-07-07", "inspection.conclude", ref, content="Vi phạm")
         _do(engine, "2025-07-08", "inspection.recommend", ref, content="Khắc phục")
-    _do(engine, "2025-07-08", "inspection.protest", "KSTT1", content="Kháng nghị")
+    for ref in ("KSTT1", "KSTT2"):
+        _do(engine, "2025-07-08", "inspection.protest", ref, content="Kháng nghị")
     _do(engine, "2025-07-20", "inspection.answer_recommendation", "KSTT1", result="chap_nhan")
     _do(engine, "2025-07-28", "inspection.answer_protest", "KSTT1", result="khong_chap_nhan")
     _do(engine, "2025-07-31", "inspection.open", "KSTT3", facility_kind="ubnd_xa", facility="Xã")
@@ -172,11 +173,11 @@ def test_the_stage_catalogue_counts_decisions_reports_and_answers() -> None:
         "THA.4": 1,  # KSTT3 not concluded at the end of July
         "THA.5": pytest.approx(200 / 3),  # 2 of 3 concluded
         "THA.6": 2,
-        "THA.7": 1,
+        "THA.7": 2,  # protests of KSTT1 and KSTT2
         "THA.8": 1,
         "THA.9": 1,  # the recommendation of KSTT1 (due 23/07)
         "THA.10": 1,  # the protest (due 23/07), answered 28/07
-        "THA.11": 1,  # the recommendation of KSTT2, unanswered
+        "THA.11": 1,  # the protest of KSTT2 (due 23/07), unanswered
         "THA.12": 2,
         "THA.13": 1,
         "THA.14": 0,

@@ -1,7 +1,7 @@
 """A direct inspection (cuộc kiểm sát trực tiếp) by the procuracy of a body that holds or
 enforces: a detention facility (trại tạm giam, nhà tạm giữ), a prison, a criminal enforcement
 body of the police, a commune that supervises a suspended sentence (Luật Thi hành tạm giữ, tạm
-giam 2015 Chương VIII; Luật Thi hành án hình sự 2019 Điều 168–169).
+giam 2015 Điều 42–43; Luật Thi hành án hình sự 2019 Điều 168–169).
 
 The VKS decides the inspection, concludes it, and issues recommendations (kiến nghị), protests
 (kháng nghị) and lessons notices; the inspected body answers. The documents and answers are the

@@ -57,7 +57,9 @@ def extract(source: str, topic: str, title: str) -> str:
         if _STRUCTURE.match(line) and len(line) < 40:
             keep = False
             continue
-        if keep and line and not line.startswith(_CROSS_REFERENCE):
+        # A cross-reference note can also be glued to the end of an article's last sentence.
+        line = line.split(_CROSS_REFERENCE, 1)[0].rstrip()
+        if keep and line:
             out += [line, ""]
     return "\n".join(out).rstrip() + "\n"
 

@@ -18,7 +18,7 @@ from qlahs.stages.supervision import commands as c
 
 class OpenInspection(Command):
     """Quyết định kiểm sát trực tiếp trại tạm giam, nhà tạm giữ, trại giam, cơ quan thi hành án
-    hình sự (Luật Thi hành tạm giữ, tạm giam 2015 Chương VIII; Luật Thi hành án hình sự 2019
+    hình sự (Luật Thi hành tạm giữ, tạm giam 2015 Điều 42; Luật Thi hành án hình sự 2019
     Điều 168); `on` là ngày bắt đầu kiểm sát."""
 
     action: ClassVar[str] = "inspection.open"
@@ -56,7 +56,7 @@ class ConcludeInspection(Command):
 
 class Recommend(c.Issue):
     """Kiến nghị cơ sở giam giữ, cơ quan thi hành án hình sự khắc phục vi phạm (Luật Thi hành
-    án hình sự 2019 Điều 169; Luật Thi hành tạm giữ, tạm giam 2015 Chương VIII)."""
+    án hình sự 2019 Điều 169; Luật Thi hành tạm giữ, tạm giam 2015 Điều 43)."""
 
     action: ClassVar[str] = "inspection.recommend"
     family: ClassVar[str] = "recommendation"

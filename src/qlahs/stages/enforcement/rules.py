@@ -3,7 +3,7 @@
 - `inspection.answer_recommendation`, `inspection.answer_protest` — the inspected facility or
   enforcement body answers a recommendation or a protest within the limit of the law that
   governs it: Luật Thi hành án hình sự 2019 Điều 169 for prisons, enforcement bodies and
-  communes; Luật Thi hành tạm giữ, tạm giam 2015 Chương VIII for detention facilities. The
+  communes; Luật Thi hành tạm giữ, tạm giam 2015 Điều 43 for detention facilities. The
   limit counts from the day the document was issued, taken as the day the body received it.
 
 Deadlines are keyed by the document: `KSTT1/KN1` is recommendation KN1 of inspection KSTT1.
