@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qlahs.engine import Engine
+from qlahs.scenario.units import establish_units
 from qlahs.stages.registry import registry
 from test_enforcement import UNIT, _trial
 from test_fuzz_actions import (
@@ -91,10 +92,7 @@ def story(draw: st.DrawFn) -> list[dict[str, Any]]:
 @pytest.fixture
 def fuzz_engine(store_url: str) -> Iterator[Engine]:
     with Engine.open(store_url, default_unit=UNIT) as engine:
-        engine.execute(
-            {"on": "2018-01-02", "do": "unit.establish", "ref": UNIT}
-            | {"with": {"name": "Khu vực thử", "level": "khu_vuc"}}
-        )
+        establish_units(engine, [UNIT], date(2018, 1, 2))
         yield engine
 
 
