@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from qlahs.cli import generate, serve, transfer
+from qlahs.cli import generate, project, serve, transfer
 from qlahs.cli.access import access_app
 from qlahs.cli.audit import audit_app
 from qlahs.cli.cases import case_app
@@ -245,6 +245,7 @@ def demo(
 
 
 app.command("generate")(generate.generate_command)
+app.command("project")(project.project_command)
 app.command("export")(transfer.export_command)
 app.command("import")(transfer.import_command)
 app.command("serve")(serve.serve_command)

@@ -21,6 +21,7 @@ from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act, Subject
 from qlahs.law.calendar import Calendar
 from qlahs.law.rulebook import RuleBook
+from qlahs.projections import parts
 from qlahs.projections import tables as t
 from qlahs.projections.deadline_rows import DeadlineWrites
 from qlahs.projections.quarantine import next_page, set_aside
@@ -29,7 +30,7 @@ from qlahs.stages.registry import Registry
 from qlahs.store import EventLog
 from qlahs.store.rows import EventTable
 
-NAME = "qlahs"
+NAME = parts.NAME
 # A rebuild reads bigger pages: a subject is rewritten once per page it appears in.
 REBUILD_PAGE = 10_000
 SCHEMA_KEY = "schema-version"
@@ -119,21 +120,26 @@ class Projector:
         query = sa.select(t.tracking.c.position).where(t.tracking.c.name == NAME)
         return int(connection.execute(query).scalar_one())
 
-    def rebuild(self, progress: Progress | None = None) -> int:
-        """Forget every row and build them again from the first event."""
+    def rebuild(self, progress: Progress | None = None, *, run: bool = True) -> int:
+        """Forget every row and build them again from the first event (in this process, or,
+        with `run` False, left to the workers of each part)."""
         with self.engine.begin() as connection:
             for follower in self.followers:
                 why = follower.refuse_rebuild(connection, self.position(connection))
                 if why is not None:
                     raise QlahsError(why)
+            held = parts.lock_all(connection)
             kept = tuple(table for follower in self.followers for table in follower.tables)
             for table in self.tables + kept:
                 connection.execute(table.delete())
-            connection.execute(
-                t.tracking.update().where(t.tracking.c.name == NAME).values(position=0)
-            )
+            for part in held:
+                parts.advance(connection, part, 0)
         self._cache.clear()
-        return self.catch_up(progress, page=REBUILD_PAGE)
+        return self.catch_up(progress, page=REBUILD_PAGE) if run else 0
+
+    def split_into(self, count: int) -> None:
+        """Run the projection as `count` parts from now on (1: not split)."""
+        parts.split_when_settled(self.engine, count, self.catch_up)
 
     # -- the pull loop ----------------------------------------------------------------------
 
@@ -147,53 +153,69 @@ class Projector:
         for subject in self.log.forget_erased():
             self._cache.pop(subject, None)
 
-    def catch_up(self, progress: Progress | None = None, page: int = PAGE) -> int:
-        """Apply every event not yet projected; return how many were applied."""
+    def catch_up(
+        self, progress: Progress | None = None, page: int = PAGE, part: int | None = None
+    ) -> int:
+        """Apply every event not yet projected (in every part, or only in `part`); return how
+        many positions the parts moved forward."""
         try:
-            return self._catch_up(progress, page)
+            return self._catch_up(progress, page, part)
         except BaseException:
             # What is kept in memory of the subjects (their rows as written, the rows still
             # to write) may be ahead of a page whose transaction rolled back: read them again.
             self._cache.clear()
             raise
 
-    def _catch_up(self, progress: Progress | None, page: int) -> int:
+    def lowest(self) -> int:
+        """The position every part has reached: the log is projected up to there."""
+        with self.engine.connect() as connection:
+            return min(parts.positions(connection).values())
+
+    def _catch_up(self, progress: Progress | None, page: int, part: int | None) -> int:
         self.forget_erased()
         # Nothing recorded since the last catch-up (read in that order): answer without the
-        # tracking row's lock, so that readers of a quiet store neither write nor queue.
-        if self.position() >= (self.log.recorder.max_notification_id() or 0):
-            return 0
+        # tracking rows' locks, so that readers of a quiet store neither write nor queue.
+        last = self.log.recorder.max_notification_id() or 0
+        with self.engine.connect() as connection:
+            count, at = parts.count(connection), parts.positions(connection)
+        behind = {k: p for k, p in at.items() if p < last and part in (None, k)}
+        total = sum(last - p for p in behind.values())
         applied = 0
-        total = None
+        for k in behind:
+            applied += self._catch_up_part(k, count, page, progress, applied, total)
+        return applied
+
+    def _catch_up_part(
+        self, part: int, count: int, page: int, progress: Progress | None, done: int, total: int
+    ) -> int:
+        applied = 0
         while True:
             with self.engine.begin() as connection:
-                # Lock the tracking row: a second process waits here instead of double-applying.
-                connection.execute(
-                    t.tracking.update()
-                    .where(t.tracking.c.name == NAME)
-                    .values(position=t.tracking.c.position)
-                )
-                position = int(
-                    connection.execute(
-                        sa.select(t.tracking.c.position).where(t.tracking.c.name == NAME)
-                    ).scalar_one()
-                )
-                if progress is not None and total is None:
-                    total = max(0, (self.log.recorder.max_notification_id() or 0) - position)
+                # Lock the part's row: a second process waits here instead of double-applying.
+                position = parts.lock(connection, part)
+                if position is None or parts.count(connection) != count:
+                    return applied  # split again meanwhile: the caller starts afresh
                 notifications, last = next_page(self.log, self.events, connection, position, page)
                 if last == position:
                     return applied
+                follows = part == 0 and bool(self.followers)
                 touched: dict[UUID, None] = {}
                 events: list[object] = []
                 for notification in notifications:
+                    mine = count == 1 or parts.part_of(notification.originator_id, count) == part
+                    if not (mine or follows):
+                        continue  # another part's: not even decoded
                     try:
                         event = self.log.mapper.to_domain_event(notification)
                     except Exception as error:  # altered behind qlahs: set aside, go on
-                        self._quarantine(
-                            connection, notification.originator_id, notification, error
-                        )
+                        if mine:
+                            self._quarantine(
+                                connection, notification.originator_id, notification, error
+                            )
                         continue
                     events.append(event)
+                    if not mine:
+                        continue
                     if isinstance(event, Subject.PersonalDataErased):
                         # The acts cached before it still hold the personal data: read them
                         # again (now with placeholders) and rebuild the subject's rows.
@@ -205,14 +227,13 @@ class Projector:
                         except Exception as error:
                             self._quarantine(connection, event.originator_id, event, error)
                 self._write(connection, touched)
-                for follower in self.followers:
-                    follower.follow(connection, position, notifications, events)
-                connection.execute(
-                    t.tracking.update().where(t.tracking.c.name == NAME).values(position=last)
-                )
+                if follows:
+                    for follower in self.followers:
+                        follower.follow(connection, position, notifications, events)
+                parts.advance(connection, part, last)
             applied += last - position
             if progress is not None:
-                progress(applied, max(total or 0, applied))
+                progress(done + applied, max(total, done + applied))
 
     def _add(self, connection: sa.Connection, act: Act | Subject.PersonalDataErased) -> None:
         state = self._cache.get(act.originator_id)
