@@ -24,6 +24,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/bench_numbers.py
 	$(BIN)/python benchmarks/bench_lists.py
+	$(BIN)/python benchmarks/bench_workers.py
 
 # Not part of `make test`: writers, killed workers and a PostgreSQL crash for --minutes
 # (default 10); rewrites docs/reliability.md.

@@ -526,12 +526,13 @@ def history_rows(previous: str) -> list[str]:
 
 
 # written by hand from benchmarks/bench_catch_up.py and bench_generate.py, and by
-# benchmarks/bench_http.py: kept as they were
+# benchmarks/bench_http.py and bench_workers.py: kept as they were
 KEPT_SECTIONS = (
     "## Catch-up after one event (incremental projection)",
     "## Catch-up of one more number, book projected act by act",
     "## Generator",
     "## HTTP service",
+    "## Projection workers",
 )
 
 

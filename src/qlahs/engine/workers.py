@@ -42,45 +42,54 @@ def project(
 ) -> Done:
     """Project the log at `url` with `workers` processes (PostgreSQL only, for more than one):
     everything not yet projected, or everything again (`rebuild`), and with `follow` every
-    event recorded after, until `stop` is set."""
-    started = time.perf_counter()
+    event recorded after, until `stop` is set. The seconds counted are the projection's: the
+    workers open their engines while the parts are made, and start together."""
+    context = multiprocessing.get_context("spawn")
+    stop = stop or context.Event()
+    go = context.Event()
+    processes = [
+        context.Process(target=_work, args=(url, part, workers, follow, go, stop), daemon=True)
+        for part in range(workers)
+    ]
     with Engine.open(url) as engine:
         if workers > 1 and not engine.location.is_postgres:
             raise QlahsError(
                 "Nhiều tiến trình dựng bảng đọc chỉ dùng được với PostgreSQL: SQLite chỉ cho "
                 "một tiến trình ghi một lúc (--workers 1)."
             )
-        engine.projector.split_into(workers)
-        if rebuild:
-            engine.projector.rebuild(run=False)
+        for process in processes:
+            process.start()
+        try:
+            engine.projector.split_into(workers)
+            if rebuild:
+                engine.projector.rebuild(run=False)
+        except BaseException:
+            stop.set()
+            go.set()
+            raise
         start = engine.projector.lowest()
-    context = multiprocessing.get_context("spawn")
-    stop = stop or context.Event()
-    processes = [
-        context.Process(target=_work, args=(url, part, workers, follow, stop), daemon=True)
-        for part in range(workers)
-    ]
-    for process in processes:
-        process.start()
-    with Engine.open(url) as engine:
+        started = time.perf_counter()
+        go.set()
         while any(process.is_alive() for process in processes):
             if watch is not None:
                 last = engine.log.recorder.max_notification_id() or 0
                 watch(engine.projector.lowest() - start, last - start)
-            time.sleep(0.5)
+            time.sleep(0.1)
+        seconds = time.perf_counter() - started
         end = engine.projector.lowest()
     failed = [process.exitcode for process in processes if process.exitcode != 0]
     if failed:
         raise QlahsError(f"{len(failed)} tiến trình dựng bảng đọc dừng vì lỗi (xem nhật ký).")
     if watch is not None:
         watch(end - start, end - start)
-    return Done(workers, end - start, time.perf_counter() - started)
+    return Done(workers, end - start, seconds)
 
 
-def _work(url: str, part: int, parts: int, follow: bool, stop: StopEvent) -> None:
+def _work(url: str, part: int, parts: int, follow: bool, go: StopEvent, stop: StopEvent) -> None:
     with Engine.open(url) as engine:
         projector = engine.projector
         page = PAGE if follow else REBUILD_PAGE
+        go.wait()
         while not stop.is_set():
             applied = projector.catch_up(page=page, part=part)
             if not follow:
