@@ -5,6 +5,9 @@ it; the hash chain stays whole; `qlahs project` runs the parts as processes."""
 
 from __future__ import annotations
 
+import multiprocessing
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -51,9 +54,12 @@ def _stories() -> list[Path]:
 STORIES = _stories()
 
 
-def _play(store_url: str, path: Path, rotate: list[int], only: int | None = None) -> int:
+def _play(
+    store_url: str, path: Path, rotate: list[int], only: int | None = None, catch: bool = True
+) -> int:
     """Record the scenario's steps, catching up one part after each (in turn, or always
-    `only`), sometimes all, in an engine of its own, as another process would."""
+    `only`), sometimes all, in an engine of its own, as another process would; or, without
+    `catch`, leaving the projection to others."""
     scenario = scenario_format.read(path)
     first: date = min(day_of(step.on) for step in scenario.steps)
     accepted = 0
@@ -68,6 +74,8 @@ def _play(store_url: str, path: Path, rotate: list[int], only: int | None = None
                 continue
             accepted += 1
             rotate[0] += 1
+            if not catch:
+                continue
             if only is not None:
                 engine.projector.catch_up(part=only)
             elif rotate[0] % 4 == 0:
@@ -168,3 +176,29 @@ def test_workers_rebuild_a_postgres_store_as_one_process_does(pg_schema_url: str
     result = runner.invoke(app, ["project", "--workers", "2", "--db", pg_schema_url])
     assert result.exit_code == 0, result.output
     assert "bằng 2 tiến trình" in result.output
+
+
+@pytest.mark.postgres
+def test_following_workers_project_what_is_recorded_after_they_start(pg_schema_url: str) -> None:
+    context = multiprocessing.get_context("spawn")
+    stop = context.Event()
+    with Engine.open(pg_schema_url, default_unit="VKS", default_actor="kịch bản") as engine:
+        establish_units(engine, ["VKS"], date(2025, 1, 2))
+    follower = threading.Thread(
+        target=project, args=(pg_schema_url, 2), kwargs={"follow": True, "stop": stop}
+    )
+    follower.start()
+    try:
+        played = _play(pg_schema_url, STORIES[0], [0], catch=False)
+        assert played > 0
+        with Engine.open(pg_schema_url, default_unit="VKS") as engine:
+            last = engine.log.recorder.max_notification_id() or 0
+            waited = 0.0
+            while engine.projector.lowest() < last and waited < 60:
+                time.sleep(0.2)
+                waited += 0.2
+            assert engine.projector.lowest() == last
+    finally:
+        stop.set()
+        follower.join(60)
+    assert not follower.is_alive()
