@@ -158,3 +158,28 @@ def test_only_an_administrator_of_the_unit_or_above_changes_a_users_roles(system
     assert system.as_user(target).actor == Actor(
         target, REGION, frozenset({"lanh_dao"}), 2, "Cán bộ"
     )
+
+
+def test_a_book_page_numbers_as_the_whole_book_and_leaves_the_confidential_record_out(
+    system: Engine,
+) -> None:
+    for index in range(5):
+        system.execute(receive(f"TBSO{index}", REGION))
+    whole = system.book_rows("04", REGION, DAY.year)
+    assert len(whole) == 7
+    for size in (1, 2, 3, 7, 10):
+        pages = [
+            system.book_page("04", REGION, DAY.year, limit=size, offset=offset)
+            for offset in range(0, 8, size)
+        ]
+        assert all(page.total == 7 for page in pages)
+        assert [row for page in pages for row in page.items] == whole
+    clerk = system.as_user(login("van_thu", REGION))
+    seen = clerk.book_rows("04", REGION, DAY.year)
+    first = clerk.book_page("04", REGION, DAY.year, limit=3)
+    rest = clerk.book_page("04", REGION, DAY.year, limit=3, offset=3)
+    assert "TBMAT" not in {row["ref"] for row in seen}
+    assert (first.total, rest.total) == (6, 6)
+    assert first.items + rest.items == seen
+    # the entry keeps its number in the book: the hidden record's number is not reused
+    assert [row["stt"] for row in seen] == [row["stt"] for row in whole if row["ref"] != "TBMAT"]

@@ -97,6 +97,15 @@ def test_demo_book_deadlines_and_replay_work_on_one_store(tmp_path: Path) -> Non
     )
     assert result.exit_code == 0, result.output
     assert xlsx.exists()
+    whole = load_workbook(xlsx).active
+    assert whole is not None
+    paging = ["--limit", "2", "--page", "3", "--xlsx", str(xlsx), "--db", db]
+    result = runner.invoke(app, ["book", "04", "--unit", "VKSKV7", "--year", year, *paging])
+    assert result.exit_code == 0, result.output
+    book_total = int(re.search(r"trên tổng (\d+)\.", result.output).group(1))  # type: ignore[union-attr]
+    assert f"dòng 5–6 trên tổng {book_total}." in result.output
+    again = load_workbook(xlsx).active  # the whole book still goes to Excel, not the page
+    assert again is not None and again.max_row == whole.max_row
 
     result = runner.invoke(app, ["deadlines", "--as-of", "2026-01-31", "--overdue", "--db", db])
     assert result.exit_code == 0 and "quá hạn" in result.output

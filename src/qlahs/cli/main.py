@@ -23,8 +23,8 @@ from qlahs.cli.options import (
     MOST_ROWS,
     AsOf,
     AsUser,
+    BookPageSize,
     Db,
-    FirstRows,
     Json,
     KnownAt,
     Name,
@@ -190,11 +190,13 @@ def book(
     unit: UnitRequired,
     year: Year,
     xlsx: Xlsx = None,
-    limit: FirstRows = None,
+    limit: BookPageSize = None,
+    page: PageNumber = 1,
     known_at: KnownAt = None,
     db: Db = DEFAULT_URL,
 ) -> None:
-    """In một sổ nghiệp vụ của đơn vị trong năm, và ghi ra Excel nếu cần."""
+    """In một sổ nghiệp vụ của đơn vị trong năm (từng trang với --limit, --page), và ghi cả sổ
+    ra Excel nếu cần."""
     from qlahs.exports.books import write_book_xlsx
     from qlahs.projections.books import book as find_book
 
@@ -204,13 +206,32 @@ def book(
     except QlahsError as error:
         raise fail(error, 2) from None
     with open_engine(db) as engine:
-        rows = engine.book_rows(definition.number, unit, year, known_at=moment)
-    console.print(book_table(definition, rows, unit, year, limit))
+        if limit is None:
+            rows = engine.book_rows(definition.number, unit, year, known_at=moment)
+            total = len(rows)
+        else:
+            found = engine.book_page(
+                definition.number,
+                unit,
+                year,
+                limit=limit,
+                offset=(page - 1) * limit,
+                known_at=moment,
+            )
+            rows, total = found.items, found.total
+        whole = (
+            engine.book_rows(definition.number, unit, year, known_at=moment)
+            if xlsx is not None and limit is not None
+            else rows
+        )
+    console.print(book_table(definition, rows, unit, year, limit, total))
+    if limit is not None:
+        console.print(page_line(page, limit, len(rows), total))
     if moment is not None:
         console.print(f"Sổ{known_line(moment)}.")
     if xlsx is not None:
-        write_book_xlsx(definition, rows, unit, year, xlsx)
-        console.print(f"Đã ghi {len(rows)} dòng vào {xlsx}")
+        write_book_xlsx(definition, whole, unit, year, xlsx)
+        console.print(f"Đã ghi {len(whole)} dòng vào {xlsx}")
 
 
 @app.command()

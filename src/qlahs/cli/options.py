@@ -86,6 +86,12 @@ Limit = Annotated[int, typer.Option("--limit", help="Số dòng tối đa", min=
 FirstRows = Annotated[
     int | None, typer.Option("--limit", help="Chỉ in N dòng đầu", min=1, max=MOST_ROWS)
 ]
+BookPageSize = Annotated[
+    int | None,
+    typer.Option(
+        "--limit", help="Số dòng mỗi trang (xem --page); không ghi: in cả sổ", min=1, max=MOST_ROWS
+    ),
+]
 PageSize = Annotated[int, typer.Option("--limit", help="Số dòng mỗi trang", min=1, max=MOST_ROWS)]
 PageNumber = Annotated[int, typer.Option("--page", help="Trang thứ mấy (từ 1)", min=1, max=10**6)]
 SearchText = short(SEARCH_LIMIT)

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from qlahs.access.policy import Grant, Wish
 from qlahs.engine import gate
 from qlahs.engine.known import KnownAt
+from qlahs.engine.listing import scope_of, shown
 from qlahs.kernel.errors import SubjectNotFound
 from qlahs.kernel.subject import Act, Subject, subject_id
 from qlahs.law.deadlines import Deadline, Judgement, Violation
@@ -68,8 +69,8 @@ class Questions(KnownAt):
         read model as the events recorded by then made it."""
         grant = self._reading(what, unit, ref)
         with self._reading_connection(known_at, ref) as connection:
-            found = ask(connection, _scope(grant, unit=unit, ref=ref, rule=rule))
-        return _shown(found, grant)
+            found = ask(connection, scope_of(grant, unit=unit, ref=ref, rule=rule))
+        return shown(found, grant)
 
     def book_rows(
         self, number: str, unit: str, year: int, *, known_at: datetime | None = None
@@ -81,6 +82,33 @@ class Questions(KnownAt):
         with self._reading_connection(known_at, None) as connection:
             rows = definition.rows(connection, unit, year)
         return [row for row in rows if grant.shows(row["unit"], row["ref"])]
+
+    def book_page(
+        self,
+        number: str,
+        unit: str,
+        year: int,
+        *,
+        limit: int,
+        offset: int = 0,
+        known_at: datetime | None = None,
+    ) -> Page[dict[str, Any]]:
+        """A page of book `number` of `unit` for `year`, paged by the database, and how many
+        rows of it the reader may see."""
+        definition = book(number)
+        grant = self._reading(f"xem sổ {definition.number} của {unit} năm {year}", unit)
+        hidden = Scope(hidden=grant.hidden)
+        with self._reading_connection(known_at, None) as connection:
+            rows, total = definition.page(
+                connection,
+                unit,
+                year,
+                hidden.where,
+                limit=limit,
+                offset=offset,
+            )
+        visible = [row for row in rows if grant.shows(row["unit"], row["ref"])]
+        return Page(visible, total - (len(rows) - len(visible)))
 
     def deadlines(
         self,
@@ -269,18 +297,3 @@ class Questions(KnownAt):
         self.projector.forget_erased()
         if self.actor is not None:
             self.authorize(gate.subject_wish(self, kind, ref, "read.records", f"{what} {ref}"))
-
-
-def _scope(
-    grant: Grant, *, unit: str | None = None, ref: str | None = None, rule: str | None = None
-) -> Scope:
-    """The grant's units and hidden records become conditions of the query itself, so that
-    a page holds `limit` readable rows and the total counts only those."""
-    return Scope(unit=unit, units=grant.units, ref=ref, rule=rule, hidden=grant.hidden)
-
-
-def _shown(page: Page[Row], grant: Grant) -> Page[Row]:
-    # The query already left out what the grant hides; each row is still checked here, the
-    # one place that decides what a reader sees.
-    shown = [row for row in page.items if grant.shows(row.unit, row.ref)]
-    return Page(shown, page.total - (len(page.items) - len(shown)))

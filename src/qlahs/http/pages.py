@@ -5,6 +5,7 @@ its reader in (commands take a bearer token only)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
@@ -23,7 +24,7 @@ from qlahs.kernel.bounds import REF_LIMIT
 from qlahs.kernel.errors import QlahsError
 from qlahs.law.units import units
 from qlahs.oversight.trail import kind_of
-from qlahs.projections.books import books
+from qlahs.projections.books import book, books
 from qlahs.stats.html import render as report_html
 
 router = APIRouter(prefix="/dashboard", include_in_schema=False)
@@ -95,8 +96,11 @@ def book_page(
 ) -> HTMLResponse:
     assert engine.actor is not None
     chosen_unit = unit or engine.actor.unit
-    definition, chosen, rows = records.book_of(engine, number, chosen_unit, year, None)
-    part, total = paged.rows(rows)
+    definition, chosen = book(number[:10]), year or date.today().year
+    found_page = engine.book_page(
+        definition.number, chosen_unit, chosen, limit=paged.size, offset=paged.offset
+    )
+    part, total = found_page.items, found_page.total
     found = records.book_page(definition, part) | {
         "total": total,
         "page": paged.page,

@@ -59,8 +59,18 @@ def book_json(
     year: Year = None,
     known_at: MomentText = None,
 ) -> dict[str, Any]:
-    definition, chosen, rows = book_of(engine, number, unit, year, moment(known_at))
-    page, total = paged.rows(rows)
+    if unit is None:
+        raise Problem(422, "Thiếu tham số 'unit' (mã đơn vị của sổ).", "unit")
+    definition, chosen = book(number[:10]), year or date.today().year
+    found = engine.book_page(
+        definition.number,
+        unit,
+        chosen,
+        limit=paged.size,
+        offset=paged.offset,
+        known_at=moment(known_at),
+    )
+    page, total = found.items, found.total
     return book_page(definition, page) | {
         "unit": unit,
         "year": chosen,

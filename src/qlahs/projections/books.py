@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -17,7 +18,7 @@ from qlahs.kernel.errors import QlahsError
 from qlahs.law.calendar import fmt
 from qlahs.law.citation import Citation, Confidence
 from qlahs.projections import tables
-from qlahs.projections.queries import book_rows
+from qlahs.projections.queries import book_page, book_rows
 from qlahs.stages.registry import registry
 
 
@@ -55,6 +56,25 @@ class Book(BaseModel):
 
     def rows(self, connection: sa.Connection, unit: str, year: int) -> list[dict[str, Any]]:
         """The book of `unit` for `year`, numbered in the order the entries were made."""
+        table, where, order = self._query(unit, year)
+        return book_rows(connection, table, where, order)
+
+    def page(
+        self,
+        connection: sa.Connection,
+        unit: str,
+        year: int,
+        keep: Callable[[sa.Subquery], Sequence[Any]],
+        *,
+        limit: int,
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """`limit` rows of the book from `offset`, numbered as in the whole book, of those
+        `keep` admits, and how many it admits."""
+        table, where, order = self._query(unit, year)
+        return book_page(connection, table, where, order, keep, limit, offset)
+
+    def _query(self, unit: str, year: int) -> tuple[sa.Table, list[Any], list[Any]]:
         table = self._table()
         when = table.c[self.date_column]
         where = [
@@ -63,8 +83,7 @@ class Book(BaseModel):
             when <= date(year, 12, 31),
             *(table.c[key] == value for key, value in self.only.items()),
         ]
-        order = [table.c[key] for key in self.order] or [when, table.c.ref]
-        return book_rows(connection, table, where, order)
+        return table, where, [table.c[key] for key in self.order] or [when, table.c.ref]
 
     def _table(self) -> sa.Table:
         if self.table not in tables.metadata.tables:

@@ -42,7 +42,7 @@ class Scope:
     rule: str | None = None
     hidden: frozenset[str] = field(default_factory=frozenset)
 
-    def where(self, table: sa.Table) -> list[sa.ColumnElement[bool]]:
+    def where(self, table: sa.FromClause) -> list[sa.ColumnElement[bool]]:
         found: list[sa.ColumnElement[bool]] = []
         if self.unit:
             found.append(table.c.unit == self.unit)

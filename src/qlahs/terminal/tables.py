@@ -66,12 +66,18 @@ def _duty(rule: str) -> str:
 
 
 def book_table(
-    definition: Any, rows: list[dict[str, Any]], unit: str, year: int, limit: int | None
+    definition: Any,
+    rows: list[dict[str, Any]],
+    unit: str,
+    year: int,
+    limit: int | None,
+    total: int | None = None,
 ) -> Table:
     brief = definition.short_keys or _SHORT  # the columns a book marks `short`, if any
     shown = [c for c in definition.columns if limit is None or c.key in brief]
     table = headed_table(
-        f"Sổ {definition.number}: {definition.title} — {unit} — {year} ({len(rows)} dòng)",
+        f"Sổ {definition.number}: {definition.title} — {unit} — {year} "
+        f"({len(rows) if total is None else total} dòng)",
         [column.heading for column in shown],
         show_lines=True,
     )
