@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from qlahs.kernel.dates import day_of
 from qlahs.law.deadlines import Deadline, Version, Violation, iso
 from qlahs.law.running import Changes, Running
+from qlahs.projections import bulk
 from qlahs.projections import tables as t
 
 
@@ -61,14 +62,12 @@ class DeadlineWrites:
                 .values(valid_to=day),
                 self.since,
             )
-        if self.versions:
-            connection.execute(versions.insert(), self.versions)
-        if self.violations:
-            connection.execute(violations.insert(), self.violations)
+        bulk.insert(connection, versions, self.versions)
+        bulk.insert(connection, violations, self.violations)
         if self.states:
             kept = [state["subject_id"] for state in self.states]
             connection.execute(states.delete().where(states.c.subject_id.in_(kept)))
-            connection.execute(states.insert(), self.states)
+            bulk.insert(connection, states, self.states)
 
 
 def version_rows(subject_id: str, changes: Changes) -> list[dict[str, Any]]:

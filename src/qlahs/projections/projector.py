@@ -21,7 +21,7 @@ from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act, Subject
 from qlahs.law.calendar import Calendar
 from qlahs.law.rulebook import RuleBook
-from qlahs.projections import parts
+from qlahs.projections import bulk, parts
 from qlahs.projections import tables as t
 from qlahs.projections.deadline_rows import DeadlineWrites
 from qlahs.projections.quarantine import next_page, set_aside
@@ -280,8 +280,7 @@ class Projector:
                 same = (table.c.subject_id == sa.bindparam("s"), table.c[key] == sa.bindparam("k"))
                 connection.execute(table.delete().where(*same), keys)
         for table, table_rows in rows.items():
-            if table_rows:
-                connection.execute(table.insert(), table_rows)
+            bulk.insert(connection, table, table_rows)
         judged.write(connection)
 
     def _quarantine(
