@@ -136,3 +136,27 @@ def test_the_engine_pages_a_list_and_counts_it_all(nation: Engine) -> None:
     assert nation.unfinished_page(day, limit=7).items == unfinished[:7]
     soon = nation.due_within_page(day, 30, unit=unit_name(1), limit=3)
     assert soon.items == nation.due_within(day, 30, unit=unit_name(1))[:3]
+
+
+def test_the_overdue_list_searches_only_what_may_be_overdue(nation: Engine) -> None:
+    """Lapsed windows and deadlines done late pile up year after year: the overdue lists read
+    the partial indexes of what may still be overdue, on either store."""
+    dv = t.deadline_versions
+    postgres = nation.location.is_postgres
+    with nation.sql.connect() as connection:
+        if postgres:
+            connection.execute(sa.text("ANALYZE qlahs_deadline_versions"))
+            connection.execute(sa.text("SET enable_seqscan = off"))
+        for unit, index in (
+            (None, "ix_deadline_versions_overdue"),
+            (unit_name(1), "ix_deadline_versions_unit_overdue"),
+        ):
+            scope = Scope(unit=unit)
+            where = lists._known_on(UNTIL) + lists._overdue(UNTIL) + scope.where(dv)
+            query = sa.select(sa.func.count()).select_from(dv).where(*where)
+            sql = str(query.compile(connection, compile_kwargs={"literal_binds": True}))
+            explain = "EXPLAIN " if postgres else "EXPLAIN QUERY PLAN "
+            plan = " ".join(str(row[-1]) for row in connection.execute(sa.text(explain + sql)))
+            assert index in plan, plan
+            expected = oracle.overdue(connection, UNTIL, unit=unit)
+            assert expected and connection.execute(query).scalar_one() == len(expected)

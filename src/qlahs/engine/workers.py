@@ -17,6 +17,7 @@ from multiprocessing.synchronize import Event as StopEvent
 
 from qlahs.engine.engine import Engine
 from qlahs.kernel.errors import QlahsError
+from qlahs.projections import bulk
 from qlahs.projections.projector import PAGE, REBUILD_PAGE
 
 Watch = Callable[[int, int], None]  # (events projected by every part, events to project)
@@ -77,6 +78,8 @@ def project(
             time.sleep(0.1)
         seconds = time.perf_counter() - started
         end = engine.projector.lowest()
+        if rebuild:
+            bulk.analyze(engine.sql, engine.projector.tables)
     failed = [process.exitcode for process in processes if process.exitcode != 0]
     if failed:
         raise QlahsError(f"{len(failed)} tiến trình dựng bảng đọc dừng vì lỗi (xem nhật ký).")

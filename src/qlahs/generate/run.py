@@ -23,6 +23,7 @@ from qlahs.generate.stories import Desk, Step, stories, unit_steps
 from qlahs.generate.units import Scale, UnitPlan, missing, plan
 from qlahs.kernel.errors import QlahsError
 from qlahs.law.calendar import Calendar
+from qlahs.projections import bulk
 from qlahs.projections.projector import REBUILD_PAGE
 
 CODE_IN_FORCE = date(2018, 1, 1)  # the acts qlahs judges begin with BLTTHS 2015
@@ -92,6 +93,7 @@ def generate(
         for unit in units:
             one_unit(engine, unit, period, done.counters, tick)
     engine.catch_up()  # as the user the engine acts for: the read models are read next
+    bulk.analyze(engine.sql, engine.projector.tables)
     done.counters.events = engine.log.recorder.max_notification_id() or 0
     done.seconds = time.perf_counter() - start
     done.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

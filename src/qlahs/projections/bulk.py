@@ -34,3 +34,15 @@ def insert(connection: sa.Connection, table: sa.Table, rows: list[dict[str, Any]
             copy.write_row(
                 [json.dumps(row[name]) if name in as_json else row[name] for name in columns]
             )
+
+
+def analyze(engine: sa.Engine, tables: tuple[sa.Table, ...]) -> None:
+    """Refresh PostgreSQL's statistics of the read models after a bulk load: until its
+    autovacuum comes by, the planner takes the tables for empty and reads the lists' partial
+    indexes whole (measured: 72 ms instead of 0.5 ms for a province's overdue count)."""
+    if engine.dialect.name != "postgresql":
+        return
+    preparer = engine.dialect.identifier_preparer
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        for table in tables:
+            connection.execute(sa.text(f"ANALYZE {preparer.format_table(table)}"))

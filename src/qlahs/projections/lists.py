@@ -91,12 +91,14 @@ def _overdue(day: date) -> list[sa.ColumnElement[bool]]:
             dv.c.status == "missed",
             sa.and_(dv.c.status == "open", dv.c.window == sa.false(), _past(day)),
         ),
-        dv.c.closed_on.is_(None),
+        t.MAY_BE_OVERDUE,
     ]
 
 
 def _still_open(day: date, within_days: int | None) -> list[sa.ColumnElement[bool]]:
-    found = [dv.c.status == "open", sa.not_(_past(day))]
+    # `due_day >= day` follows from not being past; said once more, it bounds the index's
+    # range from below instead of reading every open deadline ever past its due day.
+    found = [dv.c.status == "open", dv.c.due_day >= day, sa.not_(_past(day))]
     if within_days is not None:
         found.append(dv.c.due_day <= day + timedelta(days=within_days))
     return found

@@ -97,6 +97,8 @@ class Projector:
             if version != t.SCHEMA_VERSION:
                 t.metadata.drop_all(self.engine)
         t.metadata.create_all(self.engine)
+        for index in t.LATE_INDEXES:  # added since some stores were made: no rebuild needed
+            index.create(self.engine, checkfirst=True)
         for follower in self.followers:
             follower.create(self.engine)
         with self.engine.begin() as connection:
@@ -135,7 +137,9 @@ class Projector:
             for part in held:
                 parts.advance(connection, part, 0)
         self._cache.clear()
-        return self.catch_up(progress, page=REBUILD_PAGE) if run else 0
+        applied = self.catch_up(progress, page=REBUILD_PAGE) if run else 0
+        bulk.analyze(self.engine, self.tables)  # the workers of a rebuild do it when done
+        return applied
 
     def split_into(self, count: int) -> None:
         """Run the projection as `count` parts from now on (1: not split)."""

@@ -65,6 +65,34 @@ deadline_versions = sa.Table(
     sa.Index("ix_deadline_versions_ref", "ref", "valid_to", "valid_from"),
 )
 
+# What may be overdue: never closed, and missed or open (a window that lapses unused is no
+# breach). Lapsed windows pile up year after year, and most missed deadlines were done late:
+# the overdue lists search only these rows, so their cost follows what is overdue, not the
+# history (the query repeats this condition word for word, as SQLite needs to use the index).
+MAY_BE_OVERDUE = sa.and_(
+    deadline_versions.c.closed_on.is_(None),
+    sa.or_(
+        deadline_versions.c.status == "missed",
+        sa.and_(deadline_versions.c.status == "open", deadline_versions.c.window == sa.false()),
+    ),
+)
+LATE_INDEXES = tuple(
+    sa.Index(
+        name,
+        *(deadline_versions.c[column] for column in columns),
+        postgresql_where=MAY_BE_OVERDUE,
+        postgresql_include=["start_day", "due_has_time"],
+        sqlite_where=MAY_BE_OVERDUE,
+    )
+    for name, columns in (
+        ("ix_deadline_versions_overdue", ("valid_to", "status", "due_day", "valid_from")),
+        (
+            "ix_deadline_versions_unit_overdue",
+            ("unit", "valid_to", "status", "due_day", "valid_from"),
+        ),
+    )
+)
+
 # Violations revealed by acts (late, premature, exceeds_limit…); `missing` ones are derived at
 # query time from the open deadlines whose due date has passed.
 violations = sa.Table(
