@@ -15,9 +15,8 @@ import contextlib
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -27,82 +26,21 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy.dialects import postgresql, sqlite
 
 from qlahs.kernel.errors import QlahsError
-from qlahs.law.calendar import fmt
+from qlahs.privacy.key_table import COLUMNS as _k
+from qlahs.privacy.key_table import COUNT_ERASED as _COUNT_ERASED
+from qlahs.privacy.key_table import ERASE as _ERASE
+from qlahs.privacy.key_table import ERASED_IDS as _ERASED_IDS
+from qlahs.privacy.key_table import SELECT_ONE as _SELECT
+from qlahs.privacy.key_table import Erasure as Erasure
+from qlahs.privacy.key_table import Key as Key
+from qlahs.privacy.key_table import keys_metadata as keys_metadata
+from qlahs.privacy.key_table import subject_keys as subject_keys
 
+T = TypeVar("T")
 CIPHER_ENV = "QLAHS_CIPHER_KEY"
 CACHE_KEYS = 50_000
 NONCE = 12
 _PLAIN, _WRAPPED = b"\x00", b"\x01"  # the first byte of a stored key says which it is
-_VIETNAM = timezone(timedelta(hours=7))
-
-keys_metadata = sa.MetaData()
-
-subject_keys = sa.Table(
-    "qlahs_subject_keys",
-    keys_metadata,
-    sa.Column("subject_id", sa.String(32), primary_key=True),  # the subject's uuid, hex
-    sa.Column("key", sa.LargeBinary),  # NULL once erased
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("erased_at", sa.DateTime(timezone=True)),
-    sa.Column("erased_by", sa.Text),
-    sa.Column("reason", sa.Text),
-    # filled at erasure, for messages: the key's creation only knows the subject's id
-    sa.Column("kind", sa.String(32)),
-    sa.Column("ref", sa.String(200)),
-    # Only erased rows are indexed (for `refresh`): making a key does not touch the index.
-    sa.Index(
-        "ix_subject_keys_erased",
-        "erased_at",
-        sqlite_where=sa.text("erased_at IS NOT NULL"),
-        postgresql_where=sa.text("erased_at IS NOT NULL"),
-    ),
-)
-
-
-@dataclass(frozen=True)
-class Erasure:
-    """A subject whose key is gone: who destroyed it, when, and on which ground."""
-
-    subject_id: UUID
-    erased_at: datetime | None  # None: the key row is missing (deleted behind qlahs's back)
-    erased_by: str
-    reason: str
-    kind: str | None = None
-    ref: str | None = None
-
-    @property
-    def day(self) -> str:
-        return fmt(self.erased_at.astimezone(_VIETNAM).date()) if self.erased_at else "?"
-
-    @property
-    def placeholder(self) -> str:
-        """What every personal field of the subject reads as from now on."""
-        if self.erased_at is None:
-            return "[đã xóa: không còn khóa của hồ sơ]"
-        return f"[đã xóa ngày {self.day}: {self.reason}]"
-
-
-Key = AESGCM | Erasure
-T = TypeVar("T")
-
-
-_k = subject_keys.c
-_ERASED = _k.erased_at.is_not(None)
-_SELECT = sa.select(subject_keys).where(_k.subject_id == sa.bindparam("id"))
-_COUNT_ERASED = sa.select(sa.func.count()).select_from(subject_keys).where(_ERASED)
-_ERASED_IDS = sa.select(_k.subject_id).where(_ERASED)
-_ERASE = (
-    subject_keys.update()
-    .where(_k.subject_id == sa.bindparam("id"), _k.erased_at.is_(None))
-    .values(
-        key=None,
-        erased_at=sa.bindparam("erased_at"),
-        erased_by=sa.bindparam("erased_by"),
-        reason=sa.bindparam("reason"),
-        kind=sa.bindparam("kind"),
-        ref=sa.bindparam("ref"),
-    )
-)
 
 
 class KeyRing:
@@ -248,10 +186,22 @@ class KeyRing:
         with self.engine.connect() as connection:
             return work(connection)
 
+    def preload(self, subjects: Iterable[UUID]) -> None:
+        """Read the keys of many subjects in one statement (a projector's page of events
+        would otherwise read them one by one: 0.75 s of a 9 s rebuild of 8,909 events)."""
+        wanted = {subject.hex: subject for subject in subjects if self._cached(subject) is None}
+        if not wanted:
+            return
+        query = sa.select(subject_keys).where(_k.subject_id.in_(list(wanted)[:CACHE_KEYS]))
+        for row in self._run(lambda c: c.execute(query).all()):
+            subject = wanted[row.subject_id]
+            self._remember(subject, self._key_of(subject, row))
+
     def _load(self, subject: UUID) -> Key | None:
         row = self._run(lambda c: c.execute(_SELECT, {"id": subject.hex}).first())
-        if row is None:
-            return None
+        return None if row is None else self._key_of(subject, row)
+
+    def _key_of(self, subject: UUID, row: Any) -> Key:
         if row.erased_at is not None or row.key is None:
             erased_at = row.erased_at
             if erased_at is not None and erased_at.tzinfo is None:

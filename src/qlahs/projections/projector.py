@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
-from eventsourcing.persistence import Notification
 
 from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act, Subject
@@ -24,6 +23,7 @@ from qlahs.law.rulebook import RuleBook
 from qlahs.projections import bulk, parts
 from qlahs.projections import tables as t
 from qlahs.projections.deadline_rows import DeadlineWrites
+from qlahs.projections.follower import Follower
 from qlahs.projections.quarantine import next_page, set_aside
 from qlahs.projections.subject_rows import SubjectRows, SubjectState
 from qlahs.stages.registry import Registry
@@ -38,28 +38,6 @@ PAGE = 1000
 CACHE_SUBJECTS = 20_000
 
 Progress = Callable[[int, int], None]  # (processed, total)
-
-
-class Follower(Protocol):
-    """Something else kept in step with the log in the same transaction as the position: the
-    hash chain (audit/chain.py), the access tables (access/projection.py)."""
-
-    # read models cleared by `rebuild`; the hash chain has none, it is never rebuilt
-    tables: tuple[sa.Table, ...]
-
-    def create(self, engine: sa.Engine) -> None: ...
-
-    def refuse_rebuild(self, connection: sa.Connection, position: int) -> str | None:
-        """Why the read models must not be rebuilt from the log as it is, or None."""
-
-    def follow(
-        self,
-        connection: sa.Connection,
-        after: int,
-        notifications: Sequence[Notification],
-        events: Sequence[object],
-    ) -> None:
-        """`notifications` come after position `after`; `events` are them decoded."""
 
 
 class Projector:
@@ -203,12 +181,18 @@ class Projector:
                 if last == position:
                     return applied
                 follows = part == 0 and bool(self.followers)
+                # Another part's notifications are not even decoded.
+                own = [
+                    count == 1 or parts.part_of(n.originator_id, count) == part
+                    for n in notifications
+                ]
+                read = [n for n, mine in zip(notifications, own, strict=True) if mine or follows]
+                self.log.preload_keys({UUID(str(n.originator_id)) for n in read})
                 touched: dict[UUID, None] = {}
                 events: list[object] = []
-                for notification in notifications:
-                    mine = count == 1 or parts.part_of(notification.originator_id, count) == part
+                for notification, mine in zip(notifications, own, strict=True):
                     if not (mine or follows):
-                        continue  # another part's: not even decoded
+                        continue
                     try:
                         event = self.log.mapper.to_domain_event(notification)
                     except Exception as error:  # altered behind qlahs: set aside, go on

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+from collections.abc import Iterable
 from datetime import date
 from uuid import UUID
 
@@ -73,6 +74,11 @@ class EventLog(Application[UUID]):
         super().close()
         if self.keys is not None:
             self.keys.close()
+
+    def preload_keys(self, subjects: Iterable[UUID]) -> None:
+        """Read the keys of the subjects of a page of events at once, before decoding it."""
+        if self.keys is not None:
+            self.keys.preload(subjects)
 
     def forget_erased(self) -> frozenset[UUID]:
         """Forget what this process holds of subjects erased since it last asked (by any
