@@ -536,6 +536,31 @@ KEPT_SECTIONS = (
 )
 
 
+def drop_schema(base: str, schema: str) -> None:
+    """Drop a benchmark's schema from the PostgreSQL database at `base`."""
+    admin = sa.create_engine(locate(base).sql_url, poolclass=sa.NullPool)
+    with admin.begin() as connection:
+        connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def write_section(lines: list[str], path: Path) -> None:
+    """Replace the section headed `lines[0]` in docs/performance.md, or put it before the
+    History: the section of a benchmark other than this one, which keeps it."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
+    old = text.splitlines()
+    if lines[0] in old:
+        start = old.index(lines[0])
+        end = next((i for i in range(start + 1, len(old)) if old[i].startswith("## ")), len(old))
+        new = old[:start] + lines + ([""] if end < len(old) else []) + old[end:]
+    elif "## History" in old:
+        at = old.index("## History")
+        new = old[:at] + lines + [""] + old[at:]
+    else:
+        new = [*old, "", *lines]
+    path.write_text("\n".join(new) + "\n", encoding="utf-8")
+
+
 def kept_section(previous: str) -> list[str]:
     """The sections of the previous file other benchmarks or people write, kept as they were
     (each up to the next heading)."""

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from bench import drop_schema, write_section
 
 from qlahs.access.users import profile_of
 from qlahs.engine import Engine
@@ -227,31 +228,8 @@ def _store(kind: str, postgres: str | None, folder: Path) -> str:
 
 
 def _drop(url: str) -> None:
-    if "schema=" not in url:
-        return
-    import sqlalchemy as sa
-
-    base, schema = url.split("?")[0], url.rsplit("schema=", 1)[1]
-    engine = sa.create_engine(base.replace("postgresql://", "postgresql+psycopg://", 1))
-    with engine.begin() as connection:
-        connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-    engine.dispose()
-
-
-def write_section(lines: list[str], path: Path) -> None:
-    """Replace the section in docs/performance.md (or put it before the History)."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    old = text.splitlines()
-    if SECTION in old:
-        start = old.index(SECTION)
-        end = next((i for i in range(start + 1, len(old)) if old[i].startswith("## ")), len(old))
-        new = old[:start] + lines + ([""] if end < len(old) else []) + old[end:]
-    elif "## History" in old:
-        at = old.index("## History")
-        new = old[:at] + lines + [""] + old[at:]
-    else:
-        new = [*old, "", *lines]
-    path.write_text("\n".join(new) + "\n", encoding="utf-8")
+    if "schema=" in url:
+        drop_schema(url.split("?")[0], url.rsplit("schema=", 1)[1])
 
 
 def main() -> None:

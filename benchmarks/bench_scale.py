@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from bench import commit, machine
-from bench_workers import write
+from bench import commit, machine, write_section
 
 from qlahs.engine import Engine
 from qlahs.projections import tables as t
@@ -137,7 +136,7 @@ def main() -> None:
         *table,
     ]
     print("\n".join(section))
-    write(section, args.out)
+    write_section(section, args.out)
 
 
 if __name__ == "__main__":

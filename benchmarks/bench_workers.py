@@ -20,12 +20,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
-from bench import commit, machine, read_log, with_schema
+from bench import commit, drop_schema, machine, read_log, with_schema, write_section
 
 from qlahs.engine import Engine
 from qlahs.engine.workers import project
 from qlahs.generate.run import generate
-from qlahs.store import locate
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADING = "## Projection workers"
@@ -92,28 +91,6 @@ def run(url: str, scale: str, years: int, workers: list[int], repeat: int) -> li
     return lines
 
 
-def drop_schema(base: str, schema: str) -> None:
-    admin = sa.create_engine(locate(base).sql_url, poolclass=sa.NullPool)
-    with admin.begin() as connection:
-        connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-    admin.dispose()
-
-
-def write(section: list[str], path: Path) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    lines = text.splitlines()
-    if HEADING in lines:
-        start = lines.index(HEADING)
-        end = next(
-            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
-        )
-        lines[start:end] = [*section, ""]
-    else:
-        history = lines.index("## History") if "## History" in lines else len(lines)
-        lines[history:history] = [*section, ""]
-    path.write_text("\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", default="unit", choices=["unit", "province"])
@@ -136,7 +113,7 @@ def main() -> None:
     finally:
         drop_schema(args.postgres, schema)
     print("\n".join(section))
-    write(section, args.out)
+    write_section(section, args.out)
 
 
 if __name__ == "__main__":
