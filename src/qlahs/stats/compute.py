@@ -13,25 +13,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
+from eventsourcing.utils import resolve_topic
+
 from qlahs.access.policy import Wish
 from qlahs.domain.organisation_unit import OrganisationUnit
-from qlahs.kernel.errors import QlahsError, SubjectNotFound
+from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act
 from qlahs.law.calendar import Calendar, fmt
 from qlahs.law.fold import Fold
 from qlahs.law.rulebook import RuleBook
-from qlahs.law.units import units
 from qlahs.stages.registry import registry
 from qlahs.stats import snapshot as log
 from qlahs.stats.agencies import Finding, findings_of
+from qlahs.stats.columns import Part as Part
+from qlahs.stats.columns import may_hold, organisation_of, parts_of, require_known
 from qlahs.stats.facts import subject_facts
 from qlahs.stats.indicators import Indicator
 from qlahs.stats.measures import Measures, add, measure
-from qlahs.stats.organisation import Organisation
 from qlahs.stats.periods import Period
 from qlahs.stats.stocks import contributions
 
@@ -39,16 +41,6 @@ if TYPE_CHECKING:
     from qlahs.engine import Engine
 
 NATION = "Toàn quốc"
-
-
-@dataclass
-class Part:
-    """One column of a report: a unit and, with subordinates, everything under it."""
-
-    code: str
-    name: str
-    units: set[str]
-    measures: Measures = field(default_factory=Measures)
 
 
 @dataclass
@@ -119,15 +111,16 @@ def compute(
             "Chỉ người dùng cấp toàn quốc được xem thống kê toàn quốc: ghi --unit là đơn vị "
             "của mình hoặc đơn vị trực thuộc.",
         )
-    snapshot = log.read(engine, known_at)
+    units, subjects = log.stream(engine, known_at)
     return report_of(
-        snapshot,
+        units,
         unit,
         period,
         with_subunits=with_subunits,
         units_as_of=units_as_of,
         rulebook=engine.rulebook,
         calendar=engine.calendar,
+        subjects=subjects,
     )
 
 
@@ -140,7 +133,10 @@ def report_of(
     units_as_of: date | None = None,
     rulebook: RuleBook | None = None,
     calendar: Calendar | None = None,
+    subjects: Iterable[list[Act]] | None = None,
 ) -> Report:
+    """The report of the acts of `subjects` (read from `snapshot` when not given: a stream of
+    them keeps one subject in memory), cut by the organisation of `snapshot`'s units."""
     rulebook = rulebook or RuleBook.default()
     calendar = calendar or Calendar.default()
     notes: list[str] = []
@@ -152,33 +148,52 @@ def report_of(
     if end < period.end:
         notes.append(f"Kỳ chưa kết thúc: số liệu tính đến hết ngày {fmt(end)}.")
     unit_acts = snapshot.of_kind(OrganisationUnit)
-    organisation, org_notes = _organisation(unit, period, end, units_as_of, unit_acts)
+    organisation, org_notes = organisation_of(unit, period, end, units_as_of, unit_acts)
     notes += org_notes
     stages = contributions()
     kinds = registry().subjects
-    subjects = [(kind, acts) for kind in stages for acts in snapshot.of_kind(kinds[kind])]
-    if unit is not None:
-        _require_known(unit, unit_acts, (acts for _, acts in subjects))
-    units_seen = organisation.active_codes(acts[0].unit for _, acts in subjects)
-    parts = _parts(organisation, unit, with_subunits, units_seen)
-    where = {code: part for part in parts for code in part.units}
-    total: Measures = Measures()
-    months = [(month, Measures()) for month in period.clipped(end).months()]
-    findings: list[Finding] = []
+    kind_of = {kinds[kind]: kind for kind in stages}
+    if subjects is None:
+        subjects = (acts for kind in stages for acts in snapshot.of_kind(kinds[kind]))
+    month_periods = period.clipped(end).months()
     rules = _rules(rulebook, calendar)
-    for kind, acts in subjects:
+    seen: set[str] = set()
+    # Figures by the unit they count in; the report's columns are known once every subject's
+    # unit has been seen, and a unit report skips the subjects no column can hold.
+    by_unit: dict[str, Counted] = {}
+    for acts in subjects:
+        kind = kind_of.get(resolve_topic(getattr(acts[0], "originator_topic", "")))
+        if kind is None:
+            continue
+        seen.add(acts[0].unit)
         counted = organisation.resolve(acts[0].unit)
-        part = where.get(counted)
-        if part is None or acts[0].day > end:
-            continue  # another unit's, or not begun by the end of the period
+        if acts[0].day > end or not may_hold(organisation, unit, with_subunits, counted):
+            continue  # not begun by the end of the period, or another unit's
         facts = subject_facts(acts, rules.get(kind), stages[kind])
         judged = facts.judged(end)
-        mine = measure(facts, period.start, end, judged)
-        add(part.measures, mine)
-        add(total, mine)
-        for month, figures in months:
-            add(figures, measure(facts, month.start, month.end, facts.judged(month.end)))
-        findings += findings_of(facts, counted, judged, period.start, end)
+        figures = by_unit.setdefault(
+            counted, Counted(Measures(), [Measures() for _ in month_periods])
+        )
+        add(figures.measures, measure(facts, period.start, end, judged))
+        for month, month_figures in zip(month_periods, figures.months, strict=True):
+            add(month_figures, measure(facts, month.start, month.end, facts.judged(month.end)))
+        figures.findings += findings_of(facts, counted, judged, period.start, end)
+    if unit is not None:
+        require_known(unit, unit_acts, seen)
+    parts = parts_of(organisation, unit, with_subunits, organisation.active_codes(seen))
+    where = {code: part for part in parts for code in part.units}
+    total: Measures = Measures()
+    months = [(month, Measures()) for month in month_periods]
+    findings: list[Finding] = []
+    for counted, figures in by_unit.items():
+        part = where.get(counted)
+        if part is None:
+            continue
+        add(part.measures, figures.measures)
+        add(total, figures.measures)
+        for (_, month_total), month_figures in zip(months, figures.months, strict=True):
+            add(month_total, month_figures)
+        findings += figures.findings
     for part in parts:
         merged = organisation.predecessors(part.code)
         if merged:
@@ -204,83 +219,15 @@ def report_of(
     )
 
 
-def _require_known(unit: str, unit_acts: list[list[Act]], subjects: Iterable[list[Act]]) -> None:
-    """A unit that neither units.yaml, nor the organisation's acts, nor any report or case
-    knows is a typo: its all-zero report would read as "nothing happened there"."""
-    if unit in units().units or any(getattr(acts[0], "ref", None) == unit for acts in unit_acts):
-        return
-    if any(acts[0].unit == unit for acts in subjects):
-        return
-    raise SubjectNotFound(
-        f"Không có đơn vị {unit} (trường 'unit'): không có trong danh mục đơn vị, chưa được "
-        "ghi nhận thành lập và chưa có nguồn tin, vụ án nào của đơn vị này."
-    )
-
-
 def _rules(rulebook: RuleBook, calendar: Calendar) -> dict[str, Callable[[], Fold]]:
     """Each kind's rules, ready to fold a subject's acts."""
     return {kind: partial(make, rulebook, calendar) for kind, make in registry().rules.items()}
 
 
-def _organisation(
-    unit: str | None,
-    period: Period,
-    end: date,
-    units_as_of: date | None,
-    unit_acts: Iterable[list[Act]],
-) -> tuple[Organisation, list[str]]:
-    """The organisation the report is cut by: as it stood on `units_as_of` when given, else
-    at the end of the period, moved into the unit's lifetime when the unit did not exist on
-    that day (a regional unit's year before its founding is its predecessors')."""
-    acts = list(unit_acts)
-    organisation = Organisation.read(units_as_of or end, acts)
-    if unit is None:
-        return organisation, []
-    later = organisation.later.get(unit)
-    state = organisation.states.get(unit)
-    if units_as_of is not None:
-        if later is not None:
-            return organisation, [f"{unit} chưa được thành lập tại ngày {fmt(units_as_of)}."]
-        if state is not None and state.successor is not None:
-            successor = organisation.resolve(unit)
-            return organisation, [
-                f"{unit} đã sáp nhập vào {state.successor} tại ngày {fmt(units_as_of)}: số liệu "
-                f"của đơn vị được tính cho {successor}."
-            ]
-        return organisation, []
-    if later is not None and later.established_on is not None:
-        day = later.established_on
-        return Organisation.read(day, acts), [
-            f"{unit} được thành lập ngày {fmt(day)}: số liệu trước ngày đó là của các đơn vị "
-            "đã sáp nhập vào, theo tổ chức tại ngày thành lập."
-        ]
-    if state is not None and state.merged_on is not None:
-        if period.start >= state.merged_on:
-            raise QlahsError(
-                f"Đơn vị {unit} đã sáp nhập vào {state.successor} từ ngày "
-                f"{fmt(state.merged_on)}: hãy lập báo cáo cho {organisation.resolve(unit)}."
-            )
-        day = state.merged_on - timedelta(days=1)
-        return Organisation.read(day, acts), [
-            f"{unit} sáp nhập vào {state.successor} ngày {fmt(state.merged_on)}: báo cáo theo "
-            f"tổ chức tại ngày {fmt(day)}."
-        ]
-    return organisation, []
+@dataclass
+class Counted:
+    """What the subjects counted in one unit add up to: the period, each month, findings."""
 
-
-def _parts(
-    organisation: Organisation, unit: str | None, with_subunits: bool, codes: set[str]
-) -> list[Part]:
-    if unit is None:
-        return [
-            Part(root, organisation.name(root), organisation.subtree(root, codes))
-            for root in organisation.roots(codes)
-        ]
-    own = Part(unit, organisation.name(unit), {unit})
-    if not with_subunits:
-        return [own]
-    codes = codes | {unit}
-    return [own] + [
-        Part(child, organisation.name(child), organisation.subtree(child, codes))
-        for child in organisation.children(unit, codes)
-    ]
+    measures: Measures
+    months: list[Measures]
+    findings: list[Finding] = field(default_factory=list)

@@ -8,12 +8,13 @@ the same acts (ARCHITECTURE principle 2).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 from uuid import UUID
 
+from eventsourcing.persistence import Notification
 from eventsourcing.utils import get_topic, resolve_topic
 
 from qlahs.domain.organisation_unit import OrganisationUnit
@@ -21,6 +22,7 @@ from qlahs.kernel.dates import parse_vn_day, parse_vn_moment
 from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act, Subject
 from qlahs.stats.stocks import counted_subjects
+from qlahs.store.rows import EventTable
 
 if TYPE_CHECKING:
     from qlahs.engine import Engine
@@ -65,14 +67,32 @@ class Snapshot:
 def read(engine: Engine, known_at: datetime | None = None) -> Snapshot:
     """Replay the log's acts of counted subjects and units recorded up to `known_at` (now when
     not given); the moment is fixed before reading, so acts saved meanwhile are left out."""
-    moment = known_at or datetime.now(UTC)
-    position = engine.log.recorder.max_notification_id() or 0
-    snapshot = Snapshot(moment, position)
-    topics = sorted(act_topics((*counted_subjects(), OrganisationUnit)))
+    snapshot = _moment(engine, known_at)
+    _fill(engine, snapshot, (*counted_subjects(), OrganisationUnit))
+    return snapshot
+
+
+def stream(
+    engine: Engine, known_at: datetime | None = None
+) -> tuple[Snapshot, Iterator[list[Act]]]:
+    """The units' acts recorded up to `known_at`, as a snapshot, and the counted subjects'
+    acts one subject at a time (in subject order, not the log's), kept by the rule of
+    `Snapshot.add`: a report of the nation then holds one subject, not the year."""
+    units = _moment(engine, known_at)
+    _fill(engine, units, (OrganisationUnit,))
+    return units, _subjects(engine, units.known_at, units.position)
+
+
+def _moment(engine: Engine, known_at: datetime | None) -> Snapshot:
+    return Snapshot(known_at or datetime.now(UTC), engine.log.recorder.max_notification_id() or 0)
+
+
+def _fill(engine: Engine, snapshot: Snapshot, kinds: Iterable[type[Subject]]) -> None:
+    topics = sorted(act_topics(kinds))
     start = 0
-    while start < position:
+    while start < snapshot.position:
         page = engine.log.recorder.select_notifications(
-            start=start, limit=PAGE, stop=position, topics=topics, inclusive_of_start=False
+            start=start, limit=PAGE, stop=snapshot.position, topics=topics, inclusive_of_start=False
         )
         if not page:
             break
@@ -81,7 +101,30 @@ def read(engine: Engine, known_at: datetime | None = None) -> Snapshot:
             if isinstance(event, Act):
                 snapshot.add(event)
         start = page[-1].id
-    return snapshot
+
+
+def _subjects(engine: Engine, moment: datetime, position: int) -> Iterator[list[Act]]:
+    table = EventTable.of(engine.log, engine.location)
+    topics = sorted(act_topics(counted_subjects()))
+    one = Snapshot(moment, position)
+    current: str | None = None
+    with engine.sql.connect() as connection:
+        for row in table.by_subject(connection, topics, position):
+            if row.originator_id != current:
+                yield from one.subjects.values()
+                one.subjects.clear()
+                current = row.originator_id
+            notification = Notification(
+                id=row.position,
+                originator_id=UUID(row.originator_id),
+                originator_version=row.version,
+                topic=row.topic,
+                state=row.state,
+            )
+            event = engine.log.mapper.to_domain_event(notification)
+            if isinstance(event, Act):
+                one.add(event)
+    yield from one.subjects.values()
 
 
 def from_acts(acts: Iterable[Act], known_at: datetime) -> Snapshot:

@@ -56,17 +56,42 @@ class EventTable:
                 f"state FROM {self.name} {clause}ORDER BY {self.id_column} LIMIT {BATCH}"
             )
             batch = connection.execute(statement, {"last": last, "upto": upto}).all()
-            for position, originator_id, version, topic, state in batch:
-                yield EventRow(
-                    int(position),
-                    canonical_id(originator_id),
-                    _number(version),
-                    str(topic),
-                    raw(state),
-                )
+            yield from map(_event_row, batch)
             if len(batch) < BATCH:
                 return
             last = int(batch[-1][0])
+
+    def by_subject(
+        self, connection: sa.Connection, topics: list[str], upto: int
+    ) -> Iterator[EventRow]:
+        """The rows of these topics up to notification `upto`, subject after subject, each in
+        version order: keyset pages along the table's primary key, so a reader holds one page
+        (and one subject), not the log."""
+        last: tuple[Any, int] | None = None
+        names = ", ".join(f":t{i}" for i in range(len(topics)))
+        bound = {f"t{i}": topic for i, topic in enumerate(topics)}
+        while True:
+            after = "AND (originator_id, originator_version) > (:o, :v) " if last else ""
+            statement = sa.text(
+                f"SELECT {self.id_column} AS position, originator_id, originator_version, topic, "
+                f"state FROM {self.name} WHERE {self.id_column} <= :upto AND topic IN ({names}) "
+                f"{after}ORDER BY originator_id, originator_version LIMIT {BATCH}"
+            )
+            values = bound | {"upto": upto}
+            if last is not None:
+                values |= {"o": last[0], "v": last[1]}
+            batch = connection.execute(statement, values).all()
+            yield from map(_event_row, batch)
+            if len(batch) < BATCH:
+                return
+            last = (batch[-1][1], int(batch[-1][2]))
+
+
+def _event_row(values: Any) -> EventRow:
+    position, originator_id, version, topic, state = values
+    return EventRow(
+        int(position), canonical_id(originator_id), _number(version), str(topic), raw(state)
+    )
 
 
 def canonical_id(value: Any) -> str:
