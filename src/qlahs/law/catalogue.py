@@ -95,7 +95,8 @@ def _texts() -> list[str]:
     )
     for law, info in sources().texts.items():
         lacks = "; ".join(f"{m.law} (hiệu lực {m.effective_from:%d/%m/%Y})" for m in info.lacks)
-        lines.append(f"- **{law}** ({info.title} số {info.number}): chưa gồm {lacks}.")
+        missing = f"chưa gồm {lacks}" if lacks else "không thiếu văn bản sửa đổi nào đã biết"
+        lines.append(f"- **{law}** ({info.title} số {info.number}): {missing}.")
     lines.append("")
     return lines
 

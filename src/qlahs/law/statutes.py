@@ -22,7 +22,7 @@ _ARTICLE = re.compile(r"^## Điều (\d+[a-z]?)\. ?(.*)$")
 # A clause is a paragraph opening with its number ("2. Trường hợp …"); points ("a) …") and
 # unnumbered paragraphs that follow belong to the clause above them.
 _CLAUSE = re.compile(r"^(\d+)\. ")
-_ORIGIN = re.compile(r"^\(\*?Điều \d+[a-z]? (?:Bộ )?[Ll]uật số ")
+_ORIGIN = re.compile(r"^\(\*?Điều \d+[a-z]? (?:(?:Bộ )?[Ll]uật|Thông tư liên tịch) số ")
 _SPACES = re.compile(r"\s+")
 
 

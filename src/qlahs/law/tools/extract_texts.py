@@ -8,7 +8,11 @@ so), with the text of each article verbatim. Cross-reference notes of the codifi
 ("(Điều này có nội dung liên quan đến …)") are dropped: they are not part of the law. The text is
 put in Unicode NFC form (the mirror mixes composed and decomposed accents).
 
+A guiding text of the topic can be extracted the same way by naming its kind and its number in
+the topic (`TL.4` is the fourth joint circular, `Điều 35.10.TL.4.9` its Điều 9).
+
     python -m qlahs.law.tools.extract_texts SOURCE.md 37.7 "Bộ luật Tố tụng hình sự" OUT.md
+    python -m qlahs.law.tools.extract_texts SOURCE.md 35.10 "Thông tư liên tịch …" OUT.md TL.4
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ _CROSS_REFERENCE = "(Điều này có nội dung liên quan"
 _GLUED = re.compile(r"(?<=\S)(Điều \d+\.\d+\.[A-ZĐ]+\.[0-9.]+[a-z]?\.(?= |$))")
 
 
-def extract(source: str, topic: str, title: str) -> str:
-    """The code's articles of `topic` ('37.7') in order, as Markdown."""
+def extract(source: str, topic: str, title: str, document: str = "LQ") -> str:
+    """The articles of `topic` ('37.7') in order, as Markdown: the code's own ('LQ'), or those
+    of one guiding text of the topic ('TL.4')."""
+    kind, _, prefix = document.partition(".")
     out = [f"# {title}", ""]
     keep = False
     seen: set[str] = set()
@@ -45,8 +51,12 @@ def extract(source: str, topic: str, title: str) -> str:
             break
         heading = _HEADING.match(line)
         if heading:
-            same_topic = heading.group(1) == topic and heading.group(2) == "LQ"
+            same_topic = heading.group(1) == topic and heading.group(2) == kind
             number = heading.group(3)
+            if prefix:
+                # The guiding text's own article number follows its number in the topic.
+                same_topic = same_topic and number.startswith(prefix + ".")
+                number = number.removeprefix(prefix + ".")
             # Only the first occurrence counts; the codification never repeats an article body.
             keep = same_topic and number not in seen
             if keep:
@@ -65,8 +75,8 @@ def extract(source: str, topic: str, title: str) -> str:
 
 
 def main(argv: list[str]) -> None:
-    source, topic, title, target = argv
-    text = extract(Path(source).read_text(encoding="utf-8"), topic, title)
+    source, topic, title, target, *document = argv
+    text = extract(Path(source).read_text(encoding="utf-8"), topic, title, *document)
     Path(target).write_text(text, encoding="utf-8")
 
 

@@ -24,6 +24,8 @@ SUPERVISION = "complaint.supervision_answer"
 RESOLUTIONS = (RESOLVE, RESOLVE_CUSTODY, DENUNCIATION, RESOLVE_FURTHER)
 # kinds of supervision acts answered within the longer limit (kiến nghị, kháng nghị)
 RECOMMENDATIONS = frozenset({"kien_nghi", "khang_nghi"})
+# requests to check one's own handling or hand over the file: 15 days, not 7 (TTLT 02/2018 Điều 15)
+REVIEWS = frozenset({"tu_kiem_tra", "cung_cap_ho_so"})
 
 
 class ComplaintRules(Fold):
@@ -114,7 +116,13 @@ class ComplaintRules(Fold):
             self.cancel(rule, act, "người khiếu nại, tố cáo rút đơn")
 
     def on_SupervisionRequested(self, act: Complaint.SupervisionRequested) -> None:
-        parameter = "recommendation" if act.request_kind in RECOMMENDATIONS else "request"
+        parameter = (
+            "recommendation"
+            if act.request_kind in RECOMMENDATIONS
+            else "review"
+            if act.request_kind in REVIEWS
+            else "request"
+        )
         value = self.rulebook.value(SUPERVISION, parameter, act.day)
         deadline = self.open_deadline(
             SUPERVISION,
