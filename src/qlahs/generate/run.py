@@ -23,8 +23,10 @@ from qlahs.generate.stories import Desk, Step, stories, unit_steps
 from qlahs.generate.units import Scale, UnitPlan, missing, plan
 from qlahs.kernel.errors import QlahsError
 from qlahs.law.calendar import Calendar
+from qlahs.privacy.keys import subject_keys
 from qlahs.projections import bulk
 from qlahs.projections.projector import REBUILD_PAGE
+from qlahs.store.rows import EventTable
 
 CODE_IN_FORCE = date(2018, 1, 1)  # the acts qlahs judges begin with BLTTHS 2015
 Tick = Callable[[str, int], None]  # (the unit being generated, days done in it)
@@ -93,7 +95,10 @@ def generate(
         for unit in units:
             one_unit(engine, unit, period, done.counters, tick)
     engine.catch_up()  # as the user the engine acts for: the read models are read next
-    bulk.analyze(engine.sql, engine.projector.tables)
+    # The keys' table too: with no statistics, the count of erased keys every reader makes
+    # first read all 56,825 keys of 20% of a national year (7 ms instead of 0.05 ms).
+    log_tables = (EventTable.of(engine.log, engine.location).name, subject_keys.name)
+    bulk.analyze(engine.sql, engine.projector.tables, also=log_tables)
     done.counters.events = engine.log.recorder.max_notification_id() or 0
     done.seconds = time.perf_counter() - start
     done.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
