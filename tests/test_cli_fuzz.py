@@ -136,6 +136,12 @@ def calls(draw: st.DrawFn, folder: Path) -> list[str]:
         args += ["--reports", "0"]  # a real demo takes seconds: only its refusals are fuzzed
     if path == ["generate"]:
         args += ["--fraction", "0.001"]  # likewise: a unit's data, next to nothing of it
+    # A service runs until it is stopped: only its refusals are fuzzed (a command before may
+    # have made the default store, which a server would then serve).
+    if path == ["project"]:
+        args = [arg for arg in args if arg != "--follow"]
+    if path == ["serve"]:
+        args += ["--db", f"sqlite:///{folder / 'khong_co.db'}"]
     return args
 
 

@@ -53,18 +53,21 @@ def project_command(
     def _stop(_signal: int, _frame: FrameType | None) -> None:
         stop.set()
 
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
-    with progress_bar("Dựng bảng đọc") as bar:
-        task = bar.add_task("project", total=None)
+    # Stopping (Ctrl+C, or SIGTERM from a service manager) lets the workers finish their page.
+    before = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        with progress_bar("Dựng bảng đọc") as bar:
+            task = bar.add_task("project", total=None)
 
-        def watch(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            def watch(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
 
-        try:
             done = project(db, workers, rebuild=rebuild, follow=follow, watch=watch, stop=stop)
-        except QlahsError as error:
-            raise fail(error, 2) from None
+    except QlahsError as error:
+        raise fail(error, 2) from None
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
     rate = done.events / done.seconds if done.seconds else 0.0
     console.print(
         f"Đã dựng bảng đọc cho {done.events} sự kiện bằng {done.workers} tiến trình trong "
