@@ -140,8 +140,8 @@ def calls(draw: st.DrawFn, folder: Path) -> list[str]:
     # have made the default store, which a server would then serve).
     if path == ["project"]:
         args = [arg for arg in args if arg != "--follow"]
-    if path == ["serve"]:
-        args += ["--db", f"sqlite:///{folder / 'khong_co.db'}"]
+    if path == ["serve"]:  # a store in a folder no command is given, so none can make it
+        args += ["--db", f"sqlite:///{folder / 'khong_phuc_vu' / 'kho.db'}"]
     return args
 
 
