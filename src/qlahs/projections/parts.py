@@ -41,14 +41,24 @@ def count(connection: sa.Connection) -> int:
 
 def positions(connection: sa.Connection) -> dict[int, int]:
     """Every part's position, by part."""
-    parts = count(connection)
-    names = {name_of(part): part for part in range(parts)}
-    rows = connection.execute(
-        sa.select(t.tracking.c.name, t.tracking.c.position).where(
-            t.tracking.c.name.in_(list(names))
-        )
+    return read(connection)[1]
+
+
+def read(connection: sa.Connection) -> tuple[int, dict[int, int]]:
+    """How many parts there are and where each is, in one statement: every query asks it."""
+    rows = dict(
+        connection.execute(
+            sa.select(t.tracking.c.name, t.tracking.c.position).where(
+                sa.or_(
+                    t.tracking.c.name.in_([NAME, PARTS_KEY]),
+                    t.tracking.c.name.like(f"{NAME}/%"),
+                )
+            )
+        ).all()
     )
-    return {names[name]: int(position) for name, position in rows}
+    parts = int(rows.get(PARTS_KEY) or 1)
+    found = {part: rows.get(name_of(part)) for part in range(parts)}
+    return parts, {part: int(at) for part, at in found.items() if at is not None}
 
 
 def lock(connection: sa.Connection, part: int) -> int | None:

@@ -117,8 +117,10 @@ class Projector:
             for part in held:
                 parts.advance(connection, part, 0)
         self._cache.clear()
-        applied = self.catch_up(progress, page=REBUILD_PAGE) if run else 0
-        bulk.analyze(self.engine, self.tables)  # the workers of a rebuild do it when done
+        if not run:
+            return 0  # the workers project, and refresh the statistics when done
+        applied = self.catch_up(progress, page=REBUILD_PAGE)
+        bulk.analyze(self.engine, self.tables)
         return applied
 
     def split_into(self, count: int) -> None:
@@ -161,7 +163,7 @@ class Projector:
         # tracking rows' locks, so that readers of a quiet store neither write nor queue.
         last = self.log.recorder.max_notification_id() or 0
         with self.engine.connect() as connection:
-            count, at = parts.count(connection), parts.positions(connection)
+            count, at = parts.read(connection)
         behind = {k: p for k, p in at.items() if p < last and part in (None, k)}
         total = sum(last - p for p in behind.values())
         applied = 0
