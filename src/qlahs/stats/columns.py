@@ -31,15 +31,7 @@ def may_hold(organisation: Organisation, unit: str | None, subunits: bool, code:
     subordinates a unit below it (the columns, settled later, decide exactly)."""
     if unit is None or code == unit:
         return True
-    if not subunits:
-        return False
-    above, seen = organisation.parent(code), {code}
-    while above is not None and above not in seen:
-        if above == unit:
-            return True
-        seen.add(above)
-        above = organisation.parent(above)
-    return False
+    return subunits and organisation.within(code, unit)
 
 
 def require_known(unit: str, unit_acts: list[list[Act]], seen: set[str]) -> None:

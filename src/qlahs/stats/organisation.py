@@ -124,6 +124,17 @@ class Organisation:
 
     # -- the tree --------------------------------------------------------------------------
 
+    def within(self, code: str, top: str) -> bool:
+        """Whether `code` is `top` or below it, following the superiors upward."""
+        current: str | None = code
+        seen: set[str] = set()
+        while current is not None and current not in seen:  # a cycle stops where it closes
+            if current == top:
+                return True
+            seen.add(current)
+            current = self.parent(current)
+        return False
+
     def active_codes(self, extra: Iterable[str] = ()) -> set[str]:
         """Every unit a subject can count in: the active ones, and the resolved `extra`
         codes found on subjects (units unknown to the organisation stand alone)."""

@@ -85,14 +85,7 @@ def add_up(many: Iterable[Mapping[str, int | float | None]]) -> dict[str, int | 
 
 def _under(organisation: Organisation, code: str, top: str) -> bool:
     """Whether `code`, as it stood at the end of the period, is `top` or under it."""
-    current: str | None = organisation.resolve(code)
-    seen: set[str] = set()
-    while current is not None and current not in seen:
-        if current == top:
-            return True
-        seen.add(current)
-        current = organisation.parent(current)
-    return False
+    return organisation.within(organisation.resolve(code), top)
 
 
 def _unit_kind() -> type[OrganisationUnit]:
