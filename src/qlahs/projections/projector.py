@@ -215,7 +215,7 @@ class Projector:
                     if isinstance(event, Act | Subject.PersonalDataErased):
                         touched[event.originator_id] = None
                         try:
-                            self._add(connection, event)
+                            self._add(connection, event, notification.id)
                         except Exception as error:
                             self._quarantine(connection, event.originator_id, event, error)
                 self._write(connection, touched)
@@ -227,13 +227,15 @@ class Projector:
             if progress is not None:
                 progress(done + applied, max(total, done + applied))
 
-    def _add(self, connection: sa.Connection, act: Act | Subject.PersonalDataErased) -> None:
+    def _add(
+        self, connection: sa.Connection, act: Act | Subject.PersonalDataErased, position: int
+    ) -> None:
         state = self._cache.get(act.originator_id)
         if state is not None and state.subject.version != act.originator_version - 1:
             state = None  # another process projected events we have not seen: reload
         if state is None:
             state = self.subjects.load(connection, act)
-        self.subjects.add(state, act)
+        self.subjects.add(state, act, position)
         self._cache[act.originator_id] = state
         self._cache.move_to_end(act.originator_id)
         while len(self._cache) > CACHE_SUBJECTS:

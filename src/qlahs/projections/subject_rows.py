@@ -22,6 +22,7 @@ from qlahs.law.rulebook import RuleBook
 from qlahs.law.running import Running
 from qlahs.projections import tables as t
 from qlahs.projections.deadline_rows import DeadlineWrites
+from qlahs.projections.stat_facts import FactsFold, counted_kinds
 from qlahs.stages.registry import Registry
 from qlahs.store import EventLog
 
@@ -41,6 +42,11 @@ class SubjectState:
     # write (read back, erased), or only `changed`, the rows of the acts since the last one.
     books_whole: bool = True
     changed: dict[sa.Table, dict[Any, dict[str, Any]]] = field(default_factory=dict)
+    # What the statistics count of it (None: a kind they do not count), and the notification
+    # ids of its first event (None: not known) and of the last one projected.
+    facts: FactsFold | None = None
+    first_position: int | None = None
+    position: int = 0
 
 
 @dataclass
@@ -58,6 +64,7 @@ class SubjectRows:
     def __init__(self, log: EventLog, registry: Registry, rulebook: RuleBook, calendar: Calendar):
         self.log, self.registry = log, registry
         self.rulebook, self.calendar = rulebook, calendar
+        self.counted = counted_kinds(registry.stages)
 
     def load(
         self, connection: sa.Connection, event: Act | Subject.PersonalDataErased
@@ -69,14 +76,23 @@ class SubjectRows:
             earlier = list(
                 self.log.events.get(event.originator_id, lte=event.originator_version - 1)
             )
+        first: Any = earlier[0] if earlier else event  # the act that created the subject
+        kind = resolve_topic(first.originator_topic).kind
+        facts = self.facts_fold(kind)
         subject: Any = None
         for past in earlier:
             subject = past.mutate(subject)
+            if facts is not None and isinstance(past, Act):
+                facts.feed(past, subject)
         # Only legal acts reach the rules and books; an erasure only changes the subject.
         acts = [e for e in earlier if isinstance(e, Act)]
-        first: Any = acts[0] if acts else event  # the act that created the subject
-        kind = resolve_topic(first.originator_topic).kind
-        state = SubjectState(acts, subject, kind)
+        state = SubjectState(acts, subject, kind, facts=facts)
+        if facts is not None and earlier:
+            state.first_position = connection.execute(
+                sa.select(t.subject_facts.c.first_position).where(
+                    t.subject_facts.c.subject_id == str(event.originator_id)
+                )
+            ).scalar()
         make = self.registry.rules.get(kind)
         if make is None:
             return state
@@ -99,8 +115,19 @@ class SubjectRows:
             state.running = None
         return state
 
-    def add(self, state: SubjectState, event: Act | Subject.PersonalDataErased) -> None:
+    def facts_fold(self, kind: str) -> FactsFold | None:
+        counted = self.counted.get(kind)
+        return None if counted is None else FactsFold.of(kind, *counted)
+
+    def add(
+        self, state: SubjectState, event: Act | Subject.PersonalDataErased, position: int
+    ) -> None:
         state.subject = event.mutate(state.subject)  # type: ignore[assignment]
+        state.position = position
+        if event.originator_version == 1:
+            state.first_position = position
+        if state.facts is not None and isinstance(event, Act):
+            state.facts.feed(event, state.subject)
         if not isinstance(event, Act):
             state.running = None  # an erasure: judge again from the acts as they now read
             state.books_whole, state.changed = True, {}
@@ -133,6 +160,11 @@ class SubjectRows:
             "version": subject.version,
         }
         new = NewRows({t.subjects: [row]}, set())
+        if state.facts is not None and state.facts.first is not None:
+            facts = state.facts.row(
+                subject_id, subject, state.acts, state.position, state.first_position
+            )
+            new.rows[t.subject_facts] = [facts]
         by_act = self.registry.act_projectors.get(state.kind)
         if by_act is not None and not state.books_whole:
             new.appended = set(self.registry.tables)

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from qlahs.kernel.schema import metadata as metadata  # projector and books create it
 
 # Raise when a table changes shape: existing read models are then dropped and rebuilt.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # The position (notification id) up to which each projection has processed the log; it is
 # updated in the same transaction as the rows it accounts for.
@@ -141,8 +141,29 @@ fold_states = sa.Table(
     sa.Column("state", sa.Text, nullable=False),
 )
 
+# What each counted subject gives the statistics (projections/stat_facts.py): its facts that
+# no period changes, the unit and legal day of its first act (a report's columns and period),
+# and when it was last recorded: `position` (the notification id of its last event) and the
+# microseconds since 1970 (UTC) at which its first and latest acts were recorded.
+subject_facts = sa.Table(
+    "qlahs_subject_facts",
+    metadata,
+    sa.Column("subject_id", sa.String(36), primary_key=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("ref", sa.String(200), nullable=False),
+    sa.Column("unit", sa.String(64), nullable=False),
+    sa.Column("first_day", sa.Date, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("first_position", sa.BigInteger),  # None: not known (read back after a failure)
+    sa.Column("position", sa.BigInteger, nullable=False),
+    sa.Column("first_recorded", sa.BigInteger, nullable=False),
+    sa.Column("recorded", sa.BigInteger, nullable=False),
+    sa.Column("facts", sa.Text, nullable=False),
+    sa.Index("ix_subject_facts_unit", "unit", "subject_id"),
+)
+
 # Tables every subject has rows in; stages add their own (Stage.tables). A subject's rows in
 # them are cleared and written again whenever the subject changes, but for the JUDGED ones.
-CORE = (subjects, deadline_versions, violations, quarantine, fold_states)
+CORE = (subjects, deadline_versions, violations, quarantine, fold_states, subject_facts)
 # Written as changes by projections/deadline_rows.py, not cleared and written again.
 JUDGED = (deadline_versions, violations, fold_states)

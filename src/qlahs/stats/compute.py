@@ -5,13 +5,14 @@ period, as known at one recorded time.
         report = compute(engine, "VKSQN", parse_period("y-2026"), with_subunits=True)
         report.value(indicator)            # the total; report.value(indicator, part) per unit
 
-Everything is read from the event log up to the recorded time (snapshot.py), so the same
-arguments with `known_at` give the same figures however many acts were recorded since.
+Each counted subject is read from the facts the projector keeps (stored.py), or replayed
+from the event log when it was recorded after the report's moment (snapshot.py), so the
+same arguments with `known_at` give the same figures however many acts were recorded since.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
@@ -31,11 +32,12 @@ from qlahs.stats import snapshot as log
 from qlahs.stats.agencies import Finding, findings_of
 from qlahs.stats.columns import Part as Part
 from qlahs.stats.columns import may_hold, organisation_of, parts_of, require_known
-from qlahs.stats.facts import subject_facts
+from qlahs.stats.facts import SubjectFacts, subject_facts
 from qlahs.stats.indicators import Indicator
 from qlahs.stats.measures import Measures, add, measure
 from qlahs.stats.periods import Period
 from qlahs.stats.stocks import contributions
+from qlahs.stats.stored import Stored, Window
 
 if TYPE_CHECKING:
     from qlahs.engine import Engine
@@ -102,7 +104,7 @@ def compute(
     known_at: datetime | None = None,
     units_as_of: date | None = None,
 ) -> Report:
-    """The report as known at `known_at` (now when not given), replayed from the log."""
+    """The report as known at `known_at` (now when not given), from the projector's facts."""
     what = f"báo cáo thống kê {period.title}"
     grant = engine.authorize(Wish("read.records", what, unit))
     if unit is None and grant.units is not None:
@@ -111,7 +113,10 @@ def compute(
             "Chỉ người dùng cấp toàn quốc được xem thống kê toàn quốc: ghi --unit là đơn vị "
             "của mình hoặc đơn vị trực thuộc.",
         )
-    units, subjects = log.stream(engine, known_at)
+    units = log.units(engine, known_at)
+    engine.catch_up()  # the facts rows then hold every act up to the units' position
+    rules = _rules(engine.rulebook, engine.calendar)
+    stored = Stored(engine, units.known_at, units.position, contributions(), rules)
     return report_of(
         units,
         unit,
@@ -120,7 +125,7 @@ def compute(
         units_as_of=units_as_of,
         rulebook=engine.rulebook,
         calendar=engine.calendar,
-        subjects=subjects,
+        stored=stored,
     )
 
 
@@ -134,9 +139,11 @@ def report_of(
     rulebook: RuleBook | None = None,
     calendar: Calendar | None = None,
     subjects: Iterable[list[Act]] | None = None,
+    stored: Stored | None = None,
 ) -> Report:
-    """The report of the acts of `subjects` (read from `snapshot` when not given: a stream of
-    them keeps one subject in memory), cut by the organisation of `snapshot`'s units."""
+    """The report of the subjects kept by the projector (`stored`), or of the acts of
+    `subjects` (read from `snapshot` when not given), cut by the organisation of `snapshot`'s
+    units."""
     rulebook = rulebook or RuleBook.default()
     calendar = calendar or Calendar.default()
     notes: list[str] = []
@@ -151,25 +158,29 @@ def report_of(
     organisation, org_notes = organisation_of(unit, period, end, units_as_of, unit_acts)
     notes += org_notes
     stages = contributions()
-    kinds = registry().subjects
-    kind_of = {kinds[kind]: kind for kind in stages}
-    if subjects is None:
-        subjects = (acts for kind in stages for acts in snapshot.of_kind(kinds[kind]))
     month_periods = period.clipped(end).months()
     rules = _rules(rulebook, calendar)
     seen: set[str] = set()
+
+    def wanted(code: str) -> bool:
+        return may_hold(organisation, unit, with_subunits, organisation.resolve(code))
+
+    if stored is not None:
+        first_judged = min([month.end for month in month_periods] + [end])
+        counted_facts = stored.subjects(Window(wanted, period.start, end, first_judged), seen)
+    else:
+        if subjects is None:
+            kinds = registry().subjects
+            subjects = (acts for kind in stages for acts in snapshot.of_kind(kinds[kind]))
+        counted_facts = _replayed(subjects, rules, wanted, end, seen)
     # Figures by the unit they count in; the report's columns are known once every subject's
     # unit has been seen, and a unit report skips the subjects no column can hold.
     by_unit: dict[str, Counted] = {}
-    for acts in subjects:
-        kind = kind_of.get(resolve_topic(getattr(acts[0], "originator_topic", "")))
-        if kind is None:
-            continue
-        seen.add(acts[0].unit)
-        counted = organisation.resolve(acts[0].unit)
-        if acts[0].day > end or not may_hold(organisation, unit, with_subunits, counted):
+    for facts in counted_facts:
+        seen.add(facts.unit)
+        counted = organisation.resolve(facts.unit)
+        if facts.first_day > end or not may_hold(organisation, unit, with_subunits, counted):
             continue  # not begun by the end of the period, or another unit's
-        facts = subject_facts(acts, rules.get(kind), stages[kind])
         judged = facts.judged(end)
         figures = by_unit.setdefault(
             counted, Counted(Measures(), [Measures() for _ in month_periods])
@@ -178,6 +189,11 @@ def report_of(
         for month, month_figures in zip(month_periods, figures.months, strict=True):
             add(month_figures, measure(facts, month.start, month.end, facts.judged(month.end)))
         figures.findings += findings_of(facts, counted, judged, period.start, end)
+    if stored is not None and stored.skipped:
+        notes.append(
+            f"{len(stored.skipped)} hồ sơ đang bị tạm cách ly, chưa tính được: "
+            f"{', '.join(sorted(stored.skipped)[:20])}."
+        )
     if unit is not None:
         require_known(unit, unit_acts, seen)
     parts = parts_of(organisation, unit, with_subunits, organisation.active_codes(seen))
@@ -217,6 +233,27 @@ def report_of(
         notes=notes,
         rule_titles={name: rule.title for name, rule in rulebook.rules.items()},
     )
+
+
+def _replayed(
+    subjects: Iterable[list[Act]],
+    rules: dict[str, Callable[[], Fold]],
+    wanted: Callable[[str], bool],
+    end: date,
+    seen: set[str],
+) -> Iterator[SubjectFacts]:
+    """The facts of each counted subject replayed from its acts; a subject no column can hold,
+    or begun after the period, is only seen, not replayed."""
+    stages = contributions()
+    kinds = registry().subjects
+    kind_of = {kinds[kind]: kind for kind in stages}
+    for acts in subjects:
+        kind = kind_of.get(resolve_topic(getattr(acts[0], "originator_topic", "")))
+        if kind is None:
+            continue
+        seen.add(acts[0].unit)
+        if acts[0].day <= end and wanted(acts[0].unit):
+            yield subject_facts(acts, rules.get(kind), stages[kind])
 
 
 def _rules(rulebook: RuleBook, calendar: Calendar) -> dict[str, Callable[[], Fold]]:

@@ -23,16 +23,8 @@ from eventsourcing.utils import resolve_topic
 from qlahs.kernel.subject import Act
 from qlahs.law.deadlines import Judgement, Version, iso, judge, versions
 from qlahs.law.fold import Fold
+from qlahs.projections.stat_facts import FactsFold, Transition
 from qlahs.stages.statistics import Statistics
-
-
-@dataclass(frozen=True)
-class Transition:
-    day: date
-    stock: str
-    key: str
-    sign: int  # +1 entered, -1 left
-    label: str
 
 
 @dataclass
@@ -47,6 +39,7 @@ class SubjectFacts:
     counts: list[tuple[date, str]] = field(default_factory=list)
     history: list[Version] = field(default_factory=list)
     late: list[tuple[date, str]] = field(default_factory=list)  # deadlines met late
+    first_day: date = date.min  # the legal day of its first act
 
     def judged(self, day: date) -> Judgement:
         return judge(self.history, day)
@@ -67,41 +60,29 @@ def late_closures(history: Sequence[Version]) -> list[tuple[date, str]]:
 def subject_facts(
     acts: Sequence[Act], make_rules: Callable[[], Fold] | None, statistics: Statistics
 ) -> SubjectFacts:
-    """Replay one subject's acts in recorded order, noting what entered and left each stock."""
+    """Replay one subject's acts in recorded order, noting what entered and left each stock
+    (the projector keeps the same fold: projections/stat_facts.py)."""
     aggregate_class = resolve_topic(acts[0].originator_topic)  # type: ignore[attr-defined]
-    kind = str(aggregate_class.kind)
-    label = statistics.label
-    mine = [stock for stock in statistics.stocks if stock.subject is aggregate_class]
-    held: dict[str, frozenset[str]] = {stock.name: frozenset() for stock in mine}
+    fold = FactsFold.of(str(aggregate_class.kind), aggregate_class, statistics)
     subject: Any = None
-    transitions: list[Transition] = []
-    counts: list[tuple[date, str]] = []
     for act in acts:
+        if subject is not None and act.originator_version > subject.version + 1:
+            # an erasure came between (snapshot.py follows it, not keeps it): it changes
+            # nothing the statistics read, its acts are already read as erased
+            subject.version = act.originator_version - 1
         subject = act.mutate(subject)
-        day = act.day
-        counts.append((day, f"act.{kind}.{label(act, subject, '')}"))
-        for stock in mine:
-            now = stock.members(subject)
-            before = held[stock.name]
-            if now == before:
-                continue
-            for key in sorted(now - before):
-                transitions.append(Transition(day, stock.name, key, 1, label(act, subject, key)))
-            for key in sorted(before - now):
-                transitions.append(Transition(day, stock.name, key, -1, label(act, subject, key)))
-            held[stock.name] = now
-    if statistics.measures is not None:
-        counts += statistics.measures(subject, acts)
+        fold.feed(act, subject)
     history = versions(acts, make_rules) if make_rules is not None else []
     return SubjectFacts(
-        kind,
+        fold.kind,
         subject.ref,
         acts[0].unit,
         subject,
         acts,
         statistics,
-        transitions,
-        counts,
+        fold.transitions,
+        fold.all_counts(subject, list(acts)),
         history,
         late_closures(history),
+        acts[0].day,
     )

@@ -1,9 +1,10 @@
 """The event log as known at a recorded time: every act of the counted subjects (the stages
 with statistics: reports, cases…) and of the units that was recorded at or before that moment.
 
-Statistics are computed from this replay, never from the read models, so that a report
-made today and the same report recomputed later "as known at" today's moment read exactly
-the same acts (ARCHITECTURE principle 2).
+A report reads most subjects from the facts the projector keeps (stored.py) and replays
+from here only those recorded after its moment, so that a report made today and the same
+report recomputed later "as known at" today's moment read exactly the same acts
+(ARCHITECTURE principle 2). Tests and previews replay everything from here.
 """
 
 from __future__ import annotations
@@ -39,16 +40,20 @@ class Snapshot:
     known_at: datetime
     position: int  # the last notification the read could see
     subjects: dict[UUID, list[Act]] = field(default_factory=dict)
+    _kept: dict[UUID, int] = field(default_factory=dict)  # the last version kept of each
 
-    def add(self, act: Act) -> None:
-        """Keep `act` if it was recorded by `known_at` and follows the subject's last kept act:
-        a subject is known up to its first act recorded later (clocks of two writers may
-        differ by a little; a gap would make its replay wrong)."""
-        acts = self.subjects.setdefault(act.originator_id, [])
-        if act.timestamp <= self.known_at and act.originator_version == len(acts) + 1:
-            acts.append(act)
-        elif not acts:
-            del self.subjects[act.originator_id]
+    def add(self, event: Act | Subject.PersonalDataErased) -> None:
+        """Keep `event` if it was recorded by `known_at` and follows the subject's last kept
+        event: a subject is known up to its first event recorded later (clocks of two writers
+        may differ by a little; a gap would make its replay wrong). An erasure is followed,
+        not kept: the acts after it still count."""
+        sid = event.originator_id
+        follows = event.originator_version == self._kept.get(sid, 0) + 1
+        if event.timestamp > self.known_at or not follows:
+            return
+        self._kept[sid] = event.originator_version
+        if isinstance(event, Act):
+            self.subjects.setdefault(sid, []).append(event)
 
     def of_kind(self, kind: type[Subject]) -> list[list[Act]]:
         """The acts of every subject of one kind (its first act names the aggregate)."""
@@ -69,6 +74,14 @@ def read(engine: Engine, known_at: datetime | None = None) -> Snapshot:
     not given); the moment is fixed before reading, so acts saved meanwhile are left out."""
     snapshot = _moment(engine, known_at)
     _fill(engine, snapshot, (*counted_subjects(), OrganisationUnit))
+    return snapshot
+
+
+def units(engine: Engine, known_at: datetime | None = None) -> Snapshot:
+    """The units' acts recorded up to `known_at` (now when not given); the snapshot's position
+    is the log's last notification when it was taken."""
+    snapshot = _moment(engine, known_at)
+    _fill(engine, snapshot, (OrganisationUnit,))
     return snapshot
 
 
@@ -98,7 +111,7 @@ def _fill(engine: Engine, snapshot: Snapshot, kinds: Iterable[type[Subject]]) ->
             break
         for notification in page:
             event = engine.log.mapper.to_domain_event(notification)
-            if isinstance(event, Act):
+            if isinstance(event, Act | Subject.PersonalDataErased):
                 snapshot.add(event)
         start = page[-1].id
 
@@ -113,6 +126,7 @@ def _subjects(engine: Engine, moment: datetime, position: int) -> Iterator[list[
             if row.originator_id != current:
                 yield from one.subjects.values()
                 one.subjects.clear()
+                one._kept.clear()
                 current = row.originator_id
             notification = Notification(
                 id=row.position,
@@ -122,7 +136,7 @@ def _subjects(engine: Engine, moment: datetime, position: int) -> Iterator[list[
                 state=row.state,
             )
             event = engine.log.mapper.to_domain_event(notification)
-            if isinstance(event, Act):
+            if isinstance(event, Act | Subject.PersonalDataErased):
                 one.add(event)
     yield from one.subjects.values()
 
@@ -136,9 +150,10 @@ def from_acts(acts: Iterable[Act], known_at: datetime) -> Snapshot:
 
 
 def act_topics(kinds: Iterable[type[Subject]]) -> set[str]:
-    """The stored topics of every act class of the given subjects."""
-    topics: set[str] = set()
+    """The stored topics of every act class of the given subjects, and of their erasures."""
+    topics = {get_topic(Subject.PersonalDataErased)}  # as erasures are recorded
     for kind in kinds:
+        topics.add(get_topic(kind.PersonalDataErased))
         for value in vars(kind).values():
             if isinstance(value, type) and issubclass(value, Act):
                 topics.add(get_topic(value))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 import sqlalchemy as sa
 
@@ -85,6 +86,21 @@ class EventTable:
             if len(batch) < BATCH:
                 return
             last = (batch[-1][1], int(batch[-1][2]))
+
+    def of_subjects(
+        self, connection: sa.Connection, ids: list[str], upto: int
+    ) -> Iterator[EventRow]:
+        """Every row of these subjects (ids as `str(UUID)`) up to notification `upto`,
+        subject after subject, each in version order."""
+        if not ids:
+            return
+        stored = [UUID(i) if self.id_column != "rowid" else UUID(i).hex for i in ids]
+        statement = sa.text(
+            f"SELECT {self.id_column} AS position, originator_id, originator_version, topic, "
+            f"state FROM {self.name} WHERE originator_id IN :ids AND {self.id_column} <= :upto "
+            "ORDER BY originator_id, originator_version"
+        ).bindparams(sa.bindparam("ids", expanding=True))
+        yield from map(_event_row, connection.execute(statement, {"ids": stored, "upto": upto}))
 
 
 def _event_row(values: Any) -> EventRow:
