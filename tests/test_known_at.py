@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -16,6 +17,8 @@ from typer.testing import CliRunner
 from qlahs.cli.main import app
 from qlahs.engine import Engine
 from qlahs.kernel.errors import CommandRejected
+from qlahs.kernel.subject import subject_id
+from qlahs.projections import known_at
 
 RECEIVED = date(2025, 3, 3)
 ASKED = date(2025, 4, 15)  # the 20 days to resolve ran out on 24/03/2025
@@ -151,3 +154,30 @@ def test_known_at_answers_as_a_store_of_only_the_events_recorded_by_then(
                 assert answers(engine, day, moment) == answers(then, day, None)
 
         one()
+
+
+def test_only_the_records_recorded_since_are_projected_again(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Engine.open(store_url, default_unit="VKSKV7") as engine:
+        for ref in ("TB1", "TB2", "TB3"):
+            engine.execute({"do": "report.receive", "on": RECEIVED, "ref": ref, "with": RECEIVE})
+        shown = engine.history("report", "TB3")[-1].recorded_at
+        engine.execute({"do": "report.notify_procuracy", "on": RECEIVED, "ref": "TB1"})
+        engine.execute({"do": "report.receive", "on": RECEIVED, "ref": "TB4", "with": RECEIVE})
+        asked: list[set[str]] = []
+        real = known_at.read_model_at
+
+        def spy(*args: Any) -> Any:
+            asked.append({str(s) for s in args[-1]})
+            return real(*args)
+
+        monkeypatch.setattr(known_at, "read_model_at", spy)
+        then = engine.unfinished_page(ASKED, unit="VKSKV7", known_at=shown)
+        assert asked == [{str(subject_id("report", r)) for r in ("TB1", "TB4")}]
+        assert refs(then) == ["TB1", "TB2", "TB3"]  # TB4 was not recorded yet
+        notices = [d.ref for d in then.items if d.rule == "report.notify_procuracy"]
+        assert sorted(notices) == ["TB1", "TB2", "TB3"]  # TB1's notice was still missing
+        now = engine.unfinished_page(ASKED, unit="VKSKV7")  # the live tables, not shadowed
+        assert refs(now) == ["TB1", "TB2", "TB3", "TB4"]
+        assert "TB1" not in [d.ref for d in now.items if d.rule == "report.notify_procuracy"]

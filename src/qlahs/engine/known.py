@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from qlahs.engine.core import EngineCore
 from qlahs.kernel.subject import Act, subject_id
-from qlahs.projections.known_at import known_events, read_model_at
+from qlahs.projections.known_at import known_events, read_model_at, shadowed
 
 
 class KnownAt(EngineCore):
@@ -41,8 +41,17 @@ class KnownAt(EngineCore):
             with self._read_connection() as connection:
                 yield connection
             return
-        with self._read_model(known_at, ref) as sql, sql.connect() as connection:
-            yield connection
+        if ref is not None:  # one record: its own events are all there is to read
+            with self._read_model(known_at, ref) as sql, sql.connect() as connection:
+                yield connection
+            return
+        with (
+            self.sql.connect() as connection,
+            shadowed(
+                connection, self.log, self.registry, self.rulebook, self.calendar, known_at
+            ) as shadow,
+        ):
+            yield shadow
 
     def _known_acts(self, sid: UUID, known_at: datetime | None) -> list[Act]:
         if known_at is None:

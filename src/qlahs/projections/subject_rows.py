@@ -10,6 +10,7 @@ is not the one just before the act (another process, a quarantine).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -22,7 +23,7 @@ from qlahs.law.rulebook import RuleBook
 from qlahs.law.running import Running
 from qlahs.projections import tables as t
 from qlahs.projections.deadline_rows import DeadlineWrites
-from qlahs.projections.stat_facts import FactsFold, counted_kinds
+from qlahs.projections.stat_facts import FactsFold, counted_kinds, microseconds
 from qlahs.stages.registry import Registry
 from qlahs.store import EventLog
 
@@ -47,6 +48,7 @@ class SubjectState:
     facts: FactsFold | None = None
     first_position: int | None = None
     position: int = 0
+    recorded: datetime | None = None  # when its latest event was recorded
 
 
 @dataclass
@@ -80,13 +82,15 @@ class SubjectRows:
         kind = resolve_topic(first.originator_topic).kind
         facts = self.facts_fold(kind)
         subject: Any = None
+        recorded: datetime | None = None
         for past in earlier:
             subject = past.mutate(subject)
+            recorded = max(recorded, past.timestamp) if recorded else past.timestamp
             if facts is not None and isinstance(past, Act):
                 facts.feed(past, subject)
         # Only legal acts reach the rules and books; an erasure only changes the subject.
         acts = [e for e in earlier if isinstance(e, Act)]
-        state = SubjectState(acts, subject, kind, facts=facts)
+        state = SubjectState(acts, subject, kind, facts=facts, recorded=recorded)
         if facts is not None and earlier:
             state.first_position = connection.execute(
                 sa.select(t.subject_facts.c.first_position).where(
@@ -124,6 +128,8 @@ class SubjectRows:
     ) -> None:
         state.subject = event.mutate(state.subject)  # type: ignore[assignment]
         state.position = position
+        if state.recorded is None or event.timestamp > state.recorded:
+            state.recorded = event.timestamp
         if event.originator_version == 1:
             state.first_position = position
         if state.facts is not None and isinstance(event, Act):
@@ -158,6 +164,7 @@ class SubjectRows:
             "opened_on": day_of(subject.opened_on),
             "title": getattr(subject, "summary", "") or "",
             "version": subject.version,
+            "recorded": microseconds(state.recorded) if state.recorded else 0,
         }
         new = NewRows({t.subjects: [row]}, set())
         if state.facts is not None and state.facts.first is not None:

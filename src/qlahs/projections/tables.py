@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from qlahs.kernel.schema import metadata as metadata  # projector and books create it
 
 # Raise when a table changes shape: existing read models are then dropped and rebuilt.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 # The position (notification id) up to which each projection has processed the log; it is
 # updated in the same transaction as the rows it accounts for.
@@ -29,6 +29,9 @@ subjects = sa.Table(
     sa.Column("opened_on", sa.Date, nullable=False),
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("version", sa.Integer, nullable=False),
+    # when its latest event was recorded, in microseconds since 1970 (UTC): its rows are what
+    # the store showed at any later moment (projections/known_at.py)
+    sa.Column("recorded", sa.BigInteger, nullable=False, index=True),
 )
 
 # Each deadline as known from `valid_from` until `valid_to` (legal dates): asking "as of D"
