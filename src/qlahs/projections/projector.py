@@ -62,6 +62,9 @@ class Projector:
         # cleared and written again for each touched subject; the judged ones change in place
         self.rewritten = tuple(table for table in self.tables if table not in t.JUDGED)
         self.subjects = SubjectRows(log, registry, rulebook, calendar)
+        # the tables were made afresh on open: the first catch-up is a rebuild, whose
+        # statistics the planner needs at once (as after `rebuild`)
+        self.rebuilt = False
 
     # -- setup ------------------------------------------------------------------------------
 
@@ -76,6 +79,7 @@ class Projector:
                 ).scalar()
             if version != t.SCHEMA_VERSION:
                 t.metadata.drop_all(self.engine)
+                self.rebuilt = True
         t.metadata.create_all(self.engine)
         for index in t.LATE_INDEXES:  # added since some stores were made: no rebuild needed
             index.create(self.engine, checkfirst=True)
@@ -169,6 +173,9 @@ class Projector:
         applied = 0
         for k in behind:
             applied += self._catch_up_part(k, count, page, progress, applied, total)
+        if self.rebuilt and applied:
+            self.rebuilt = False
+            bulk.analyze(self.engine, self.tables)
         return applied
 
     def _catch_up_part(
