@@ -526,13 +526,17 @@ def history_rows(previous: str) -> list[str]:
 
 
 # written by hand from benchmarks/bench_catch_up.py and bench_generate.py, and by
-# benchmarks/bench_http.py and bench_workers.py: kept as they were
+# benchmarks/bench_http.py, bench_workers.py and the benchmarks of generated stores
+# (bench_scale.py, bench_stats.py, bench_known_at.py): kept as they were
 KEPT_SECTIONS = (
     "## Catch-up after one event (incremental projection)",
     "## Catch-up of one more number, book projected act by act",
     "## Generator",
     "## HTTP service",
     "## Projection workers",
+    "## Lists at scale",
+    "## Statistics read from kept facts",
+    "## Lists as known at a moment",
 )
 
 
