@@ -13,6 +13,7 @@ from qlahs.engine import Engine
 from qlahs.generate.run import generate
 from qlahs.oversight.erasure import erase
 from qlahs.projections import tables as t
+from qlahs.projections.stat_facts import FactsFold
 from qlahs.stages.report.rules import ReportRules
 from qlahs.stats import snapshot as log
 from qlahs.stats.compute import Report, compute, report_of
@@ -122,11 +123,33 @@ def test_a_subject_set_aside_is_replayed_and_one_that_cannot_be_is_named(
     engine.catch_up()  # TB1 is set aside, with its rows from before the extension
     report = compute(engine, "VKS-T", parse_period("2025-03"))
     assert report.total["report.in.Received"] == 1  # TB2; TB1 could not be counted either
-    assert any("TB1" in note and "cách ly" in note for note in report.notes), report.notes
+    assert any("TB1" in note and "chưa tính được" in note for note in report.notes)
 
     monkeypatch.setattr(ReportRules, "on_Extended", original)
     mended = compute(engine, "VKS-T", parse_period("2025-03"))
     # still set aside in the read models, but the replay now counts it, extension included
     assert mended.total["report.in.Received"] == 2
-    assert not any("cách ly" in note for note in mended.notes)
+    assert not any("chưa tính được" in note for note in mended.notes)
     same(mended, replayed(engine, mended, "VKS-T", "2025-03"))
+
+
+def test_a_record_its_statistics_cannot_read_keeps_its_lists_and_is_named(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = FactsFold._count
+
+    def count(self: FactsFold, act: Any, subject: Any) -> None:
+        if subject.ref == "TB2":
+            raise RuntimeError("a bug in a stage's statistics")
+        real(self, act, subject)
+
+    monkeypatch.setattr(FactsFold, "_count", count)
+    receive(engine, "TB1", "2025-03-03")
+    receive(engine, "TB2", "2025-03-04")
+    listed = {d.ref for d in engine.deadlines(date(2025, 3, 5))}
+    assert listed == {"TB1", "TB2"}  # its deadlines are kept, nothing is set aside
+    with engine.sql.connect() as connection:
+        assert connection.execute(t.quarantine.select()).all() == []
+    report = compute(engine, "VKS-T", parse_period("2025-03"))
+    assert report.total["report.in.Received"] == 1
+    assert any("TB2" in note and "chưa tính được" in note for note in report.notes)

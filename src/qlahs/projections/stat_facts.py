@@ -49,6 +49,9 @@ class FactsFold:
     counts: list[tuple[date, str]] = field(default_factory=list)
     first: Act | None = None
     recorded: datetime | None = None  # the latest time any of its acts was recorded
+    # a stage's statistics failed on one of its acts: no facts are kept (a report replays
+    # the subject, and names it if that fails too), and its books and deadlines go on
+    broken: bool = False
 
     @classmethod
     def of(cls, kind: str, subject_class: type, statistics: Statistics) -> FactsFold:
@@ -56,12 +59,20 @@ class FactsFold:
         return cls(kind, statistics, mine, {stock.name: frozenset() for stock in mine})
 
     def feed(self, act: Act, subject: Any) -> None:
-        label = self.statistics.label
-        day = act.day
         if self.first is None:
             self.first = act
         if self.recorded is None or act.timestamp > self.recorded:
             self.recorded = act.timestamp
+        if self.broken:
+            return
+        try:
+            self._count(act, subject)
+        except Exception:  # the stage's statistics cannot read it: the report replays it
+            self.broken = True
+
+    def _count(self, act: Act, subject: Any) -> None:
+        label = self.statistics.label
+        day = act.day
         self.counts.append((day, f"act.{self.kind}.{label(act, subject, '')}"))
         for stock in self.stocks:
             now = stock.members(subject)
@@ -93,10 +104,23 @@ class FactsFold:
         first_position: int | None,
     ) -> dict[str, Any]:
         assert self.first is not None and self.recorded is not None
-        facts = {
-            "t": [[t.day.isoformat(), t.stock, t.key, t.sign, t.label] for t in self.transitions],
-            "c": [[day_of(day).isoformat(), key] for day, key in self.all_counts(subject, acts)],
-        }
+        facts: str | None = None
+        if not self.broken:
+            try:
+                counts = self.all_counts(subject, acts)
+                facts = json.dumps(
+                    {
+                        "t": [
+                            [t.day.isoformat(), t.stock, t.key, t.sign, t.label]
+                            for t in self.transitions
+                        ],
+                        "c": [[day_of(day).isoformat(), key] for day, key in counts],
+                    },
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                )
+            except Exception:  # as in `feed`
+                facts = None
         return {
             "subject_id": subject_id,
             "kind": self.kind,
@@ -108,7 +132,7 @@ class FactsFold:
             "position": position,
             "first_recorded": microseconds(self.first.timestamp),
             "recorded": microseconds(self.recorded),
-            "facts": json.dumps(facts, ensure_ascii=False, separators=(",", ":")),
+            "facts": facts,
         }
 
 

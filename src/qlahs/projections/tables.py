@@ -161,7 +161,7 @@ subject_facts = sa.Table(
     sa.Column("position", sa.BigInteger, nullable=False),
     sa.Column("first_recorded", sa.BigInteger, nullable=False),
     sa.Column("recorded", sa.BigInteger, nullable=False),
-    sa.Column("facts", sa.Text, nullable=False),
+    sa.Column("facts", sa.Text),  # None: its stage's statistics could not read it
     sa.Index("ix_subject_facts_unit", "unit", "subject_id"),
 )
 

@@ -191,7 +191,8 @@ def report_of(
         figures.findings += findings_of(facts, counted, judged, period.start, end)
     if stored is not None and stored.skipped:
         notes.append(
-            f"{len(stored.skipped)} hồ sơ đang bị tạm cách ly, chưa tính được: "
+            f"{len(stored.skipped)} hồ sơ chưa tính được vào số liệu do lỗi khi đọc hồ sơ "
+            "(quản trị viên cần kiểm tra, xem qlahs audit verify): "
             f"{', '.join(sorted(stored.skipped)[:20])}."
         )
     if unit is not None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from eventsourcing.utils import resolve_topic
 
+from qlahs.kernel.errors import QlahsError
 from qlahs.kernel.subject import Act
 from qlahs.law.deadlines import Judgement, Version, iso, judge, versions
 from qlahs.law.fold import Fold
@@ -72,6 +73,8 @@ def subject_facts(
             subject.version = act.originator_version - 1
         subject = act.mutate(subject)
         fold.feed(act, subject)
+    if fold.broken:
+        raise QlahsError(f"Không đọc được hồ sơ {subject.ref} để thống kê.")
     history = versions(acts, make_rules) if make_rules is not None else []
     return SubjectFacts(
         fold.kind,

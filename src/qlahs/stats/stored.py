@@ -58,7 +58,7 @@ class Stored:
     stages: dict[str, Statistics]
     rules: dict[str, Callable[[], Fold]]
     skipped: list[str] = field(default_factory=list)  # refs that could not be counted
-    refs: dict[str, str] = field(default_factory=dict)  # of the subjects set aside
+    refs: dict[str, str] = field(default_factory=dict)  # of the subjects replayed
 
     def subjects(self, window: Window, seen: set[str]) -> Iterator[SubjectFacts]:
         """The facts of every subject the report may count; `seen` gets the unit of every
@@ -102,10 +102,14 @@ class Stored:
                     for row in rows
                     if row.position <= self.position
                     and row.recorded <= known
+                    and row.facts is not None
                     and row.subject_id not in held
                 }
                 usable = [row for row in rows if row.subject_id in fresh]
                 again = [row.subject_id for row in rows if row.subject_id not in fresh]
+                self.refs.update(
+                    {row.subject_id: row.ref for row in rows if row.subject_id in again}
+                )
                 done.update(row.subject_id for row in rows)
                 yield from self._stored(connection, usable, window)
                 yield from self._replayed(connection, again, seen)
