@@ -577,7 +577,10 @@ def kept_section(previous: str) -> list[str]:
         end = next(
             (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
         )
-        kept += ["", *lines[start:end]]
+        section = lines[start:end]
+        while section and not section[-1].strip():
+            section.pop()  # the blank line before the next heading is put back once, above
+        kept += ["", *section]
     return kept
 
 
