@@ -166,8 +166,8 @@ def report_of(
         return may_hold(organisation, unit, with_subunits, organisation.resolve(code))
 
     if stored is not None:
-        first_judged = min([month.end for month in month_periods] + [end])
-        counted_facts = stored.subjects(Window(wanted, period.start, end, first_judged), seen)
+        judged_days = tuple(sorted({month.end for month in month_periods} | {end}))
+        counted_facts = stored.subjects(Window(wanted, period.start, end, judged_days), seen)
     else:
         if subjects is None:
             kinds = registry().subjects

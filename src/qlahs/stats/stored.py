@@ -42,12 +42,12 @@ CHUNK = 1_000
 @dataclass
 class Window:
     """What a report asks of each subject: the units it may count (by the unit of the
-    subject's first act), its period, and the first and last days it judges."""
+    subject's first act), its period, and the days it judges (each month's end, its end)."""
 
     wanted: Callable[[str], bool]
     start: date
     end: date
-    first_judged: date
+    judged: tuple[date, ...]  # the days it judges, in order; the last is `end`
 
 
 @dataclass

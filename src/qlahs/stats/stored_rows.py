@@ -79,7 +79,16 @@ def deadlines(
         .where(
             d.c.subject_id.in_(ids),
             d.c.valid_from <= window.end,
-            sa.or_(d.c.valid_to.is_(None), d.c.valid_to > window.first_judged),
+            sa.or_(d.c.valid_to.is_(None), d.c.valid_to > window.judged[0]),
+            # only the versions in force on a day judged: a subject has one per day it acted
+            sa.or_(
+                *(
+                    sa.and_(
+                        d.c.valid_from <= day, sa.or_(d.c.valid_to.is_(None), d.c.valid_to > day)
+                    )
+                    for day in window.judged
+                )
+            ),
         )
         .order_by(d.c.subject_id, d.c.id)
     )
