@@ -108,7 +108,7 @@ class Stored:
                 usable = [row for row in rows if row.subject_id in fresh]
                 again = [row.subject_id for row in rows if row.subject_id not in fresh]
                 self.refs.update(
-                    {row.subject_id: row.ref for row in rows if row.subject_id in again}
+                    {row.subject_id: row.ref for row in rows if row.subject_id not in fresh}
                 )
                 done.update(row.subject_id for row in rows)
                 yield from self._stored(connection, usable, window)
