@@ -34,7 +34,7 @@ from qlahs.stats.columns import Part as Part
 from qlahs.stats.columns import may_hold, organisation_of, parts_of, require_known
 from qlahs.stats.facts import SubjectFacts, subject_facts
 from qlahs.stats.indicators import Indicator
-from qlahs.stats.measures import Measures, add, measure
+from qlahs.stats.measures import Measures, add, measure_into
 from qlahs.stats.periods import Period
 from qlahs.stats.stocks import contributions
 from qlahs.stats.stored import Stored, Window
@@ -185,9 +185,9 @@ def report_of(
         figures = by_unit.setdefault(
             counted, Counted(Measures(), [Measures() for _ in month_periods])
         )
-        add(figures.measures, measure(facts, period.start, end, judged))
+        measure_into(figures.measures, facts, period.start, end, judged)
         for month, month_figures in zip(month_periods, figures.months, strict=True):
-            add(month_figures, measure(facts, month.start, month.end, facts.judged(month.end)))
+            measure_into(month_figures, facts, month.start, month.end, facts.judged(month.end))
         figures.findings += findings_of(facts, counted, judged, period.start, end)
     if stored is not None and stored.skipped:
         notes.append(

@@ -28,9 +28,19 @@ def measure(facts: SubjectFacts, start: date, end: date, judged: Judgement) -> M
     """Everything `facts` adds to the figures of [start, end]; `judged` is its judgement as
     of `end`."""
     found: Measures = Counter()
+    measure_into(found, facts, start, end, judged)
+    return found
+
+
+def measure_into(
+    found: Measures, facts: SubjectFacts, start: date, end: date, judged: Judgement
+) -> None:
+    """`measure`, added to the figures `found` already holds (a unit's, a month's): a report
+    sums a subject's measures without making them apart first."""
     for stock in facts.statistics.stocks:
         # every stock of the subject's kind is present, even at 0
-        found[f"{stock.name}.carried"] = found[f"{stock.name}.end"] = 0
+        found[f"{stock.name}.carried"] += 0
+        found[f"{stock.name}.end"] += 0
     for transition in facts.transitions:
         if transition.day < start:
             found[f"{transition.stock}.carried"] += transition.sign
@@ -51,7 +61,6 @@ def measure(facts: SubjectFacts, start: date, end: date, judged: Judgement) -> M
             found[f"late.{rule}"] += 1
     for violation in in_period(judged, start, end):
         found[f"violation.{violation.rule}.{violation.kind}"] += 1
-    return found
 
 
 def in_period(judged: Judgement, start: date, end: date) -> list[Violation]:
