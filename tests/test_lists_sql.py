@@ -161,3 +161,34 @@ def test_the_overdue_list_searches_only_what_may_be_overdue(nation: Engine) -> N
             assert any(index in plan + " " for index in indexes), plan
             expected = oracle.overdue(connection, UNTIL, unit=unit)
             assert expected and connection.execute(query).scalar_one() == len(expected)
+
+
+@pytest.mark.postgres
+def test_the_read_models_are_vacuumed_early_and_after_a_rebuild(pg_schema_url: str) -> None:
+    with Engine.open(pg_schema_url, default_unit="VKSKV7") as engine:
+        engine.execute(
+            {
+                "do": "report.receive",
+                "on": "2025-03-03",
+                "ref": "TB1",
+                "with": {"source": "tin_bao", "received_by": "CQDT"},
+            }
+        )
+        engine.replay()
+        with engine.sql.connect() as connection:
+            options = connection.execute(
+                sa.text(
+                    "SELECT reloptions FROM pg_class WHERE relname = :name "
+                    "AND relnamespace = current_schema()::regnamespace"
+                ),
+                {"name": t.deadline_versions.name},
+            ).scalar_one()
+            vacuumed = connection.execute(
+                sa.text(
+                    "SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = :name "
+                    "AND schemaname = current_schema()"
+                ),
+                {"name": t.deadline_versions.name},
+            ).scalar_one()
+    assert "autovacuum_vacuum_scale_factor=0.02" in options
+    assert vacuumed is not None  # the rebuild cleared the row versions it replaced

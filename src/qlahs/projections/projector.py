@@ -72,15 +72,18 @@ class Projector:
         """Create the read models; when their shape changed since they were built, drop them
         and build them again from the log (they hold nothing the log does not)."""
         inspector = sa.inspect(self.engine)
-        if inspector.has_table(t.tracking.name):
+        made = not inspector.has_table(t.tracking.name)
+        if not made:
             with self.engine.connect() as connection:
                 version = connection.execute(
                     sa.select(t.tracking.c.position).where(t.tracking.c.name == SCHEMA_KEY)
                 ).scalar()
             if version != t.SCHEMA_VERSION:
                 t.metadata.drop_all(self.engine)
-                self.rebuilt = True
+                self.rebuilt = made = True
         t.metadata.create_all(self.engine)
+        if made:
+            bulk.tune(self.engine, self.tables)
         for index in t.LATE_INDEXES:  # added since some stores were made: no rebuild needed
             index.create(self.engine, checkfirst=True)
         for follower in self.followers:
