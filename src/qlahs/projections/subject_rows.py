@@ -97,6 +97,14 @@ class SubjectRows:
                     t.subject_facts.c.subject_id == str(event.originator_id)
                 )
             ).scalar()
+        if earlier and kind in self.registry.act_projectors:
+            # Its book rows hold every act before this one (each was projected, once, by some
+            # process), unless it was set aside: add the new act's rows, not the book again.
+            q = t.quarantine
+            held = connection.execute(
+                sa.select(q.c.subject_id).where(q.c.subject_id == str(event.originator_id))
+            ).first()
+            state.books_whole = held is not None
         make = self.registry.rules.get(kind)
         if make is None:
             return state
