@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench soak replica lint install clean
+.PHONY: demo test bench bench-scale soak replica lint install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_numbers.py
 	$(BIN)/python benchmarks/bench_lists.py
 	$(BIN)/python benchmarks/bench_workers.py
+
+# Not part of `make bench` (about 15 minutes): generates a unit, a province and 5% of a
+# national year into PostgreSQL and measures lists, statistics and known-at answers on them.
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/bench_scales.py
 
 # Not part of `make test`: writers, killed workers and a PostgreSQL crash for --minutes
 # (default 10); rewrites docs/reliability.md.
