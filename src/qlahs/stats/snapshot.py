@@ -15,7 +15,6 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from eventsourcing.persistence import Notification
 from eventsourcing.utils import get_topic, resolve_topic
 
 from qlahs.domain.organisation_unit import OrganisationUnit
@@ -128,14 +127,7 @@ def _subjects(engine: Engine, moment: datetime, position: int) -> Iterator[list[
                 one.subjects.clear()
                 one._kept.clear()
                 current = row.originator_id
-            notification = Notification(
-                id=row.position,
-                originator_id=UUID(row.originator_id),
-                originator_version=row.version,
-                topic=row.topic,
-                state=row.state,
-            )
-            event = engine.log.mapper.to_domain_event(notification)
+            event = engine.log.mapper.to_domain_event(row.notification())
             if isinstance(event, Act | Subject.PersonalDataErased):
                 one.add(event)
     yield from one.subjects.values()

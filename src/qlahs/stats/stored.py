@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 import sqlalchemy as sa
-from eventsourcing.persistence import Notification
 from eventsourcing.utils import resolve_topic
 
 from qlahs.kernel.subject import Act, Subject
@@ -201,15 +200,8 @@ class Stored:
                 if current is not None:
                     yield str(UUID(current)), events
                 current, events = row.originator_id, []
-            notification = Notification(
-                id=row.position,
-                originator_id=UUID(row.originator_id),
-                originator_version=row.version,
-                topic=row.topic,
-                state=row.state,
-            )
             try:
-                events.append(log.mapper.to_domain_event(notification))
+                events.append(log.mapper.to_domain_event(row.notification()))
             except Exception:  # altered behind qlahs: the projector set it aside too
                 continue
         if current is not None:

@@ -10,6 +10,7 @@ from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
+from eventsourcing.persistence import Notification
 
 from qlahs.store.location import Location
 from qlahs.store.log import EventLog
@@ -24,6 +25,16 @@ class EventRow:
     version: int
     topic: str
     state: bytes
+
+    def notification(self) -> Notification:
+        """The row as eventsourcing's mapper decodes it."""
+        return Notification(
+            id=self.position,
+            originator_id=UUID(self.originator_id),
+            originator_version=self.version,
+            topic=self.topic,
+            state=self.state,
+        )
 
 
 @dataclass(frozen=True)
