@@ -78,8 +78,6 @@ def deadlines(
         )
         .where(
             d.c.subject_id.in_(ids),
-            d.c.valid_from <= window.end,
-            sa.or_(d.c.valid_to.is_(None), d.c.valid_to > window.judged[0]),
             # only the versions in force on a day judged: a subject has one per day it acted
             sa.or_(
                 *(
